@@ -1,0 +1,92 @@
+"""Command line: `kwaliteitskaders check | generate | lock`.
+
+`check` validates everything and prints every problem as `path:line: message`.
+`generate` validates, then writes the Markdown tree and data downloads into
+build/docs for MkDocs or Zensical to build. Nothing is written when the data is
+invalid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataError
+from .project import ProjectPaths, find_root
+
+
+def _paths(args: argparse.Namespace) -> ProjectPaths:
+    return ProjectPaths(Path(args.root).resolve() if args.root else find_root())
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .validate import validate_project
+
+    raw, problems = validate_project(_paths(args))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    count = sum(1 for _ in _all_criteria(raw))
+    print(f"OK: {len(raw.frameworks)} framework(s), {count} criteria, {len(raw.glossaries)} glossary file(s).")
+    return 0
+
+
+def _all_criteria(raw):
+    from .stable_ids import _all_sections
+
+    for file in raw.frameworks:
+        for section in _all_sections(file.data["sections"]):
+            yield from section.get("criteria", [])
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .pipeline import generate
+
+    try:
+        written = generate(_paths(args), site_url=args.site_url)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 1
+    print(f"Generated {written.total} file(s) in build/docs ({written.changed} changed, {written.removed} removed).")
+    return 0
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    from .stable_ids import lock
+    from .validate import validate_project
+
+    paths = _paths(args)
+    raw, problems = validate_project(paths)
+    blocking = [p for p in problems if "published criterion" not in p.message]
+    if blocking:
+        for problem in blocking:
+            print(problem, file=sys.stderr)
+        print("Fix these problems before locking IDs.", file=sys.stderr)
+        return 1
+    changed = lock(raw, paths, set(args.accept))
+    print(f"Recorded {len(changed)} id(s) in {paths.display(paths.published_ids)}.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kwaliteitskaders", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", help="project directory (default: found from the current directory)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate the normsets and check every quotation against its source")
+    generate_parser = commands.add_parser("generate", help="validate, then write the Markdown tree to build/docs")
+    generate_parser.add_argument("--site-url", default=None, help="absolute URL the site is served from (for citations)")
+    lock_parser = commands.add_parser("lock", help="record new criterion IDs in normsets/published-ids.yaml")
+    lock_parser.add_argument("--accept", nargs="*", default=[], metavar="ID",
+                             help="accept a changed text for these published IDs")
+    args = parser.parse_args(argv)
+    handlers = {"check": cmd_check, "generate": cmd_generate, "lock": cmd_lock}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Check that quoted text occurs verbatim in its source file.
+
+Normalisation (both sides), documented in README.md:
+- every run of whitespace, including line breaks and no-break spaces, counts
+  as one space; leading and trailing whitespace is ignored;
+- soft hyphens (U+00AD) are ignored;
+- a hyphen at the end of a source line may be a soft break: the source
+  "kwali-<newline>teit" matches the quotation "kwaliteit", while a real hyphen
+  ("leer- en", "e-mail") must be quoted as printed;
+- whole lines that match a page-furniture pattern in sources/furniture.yaml
+  (page numbers, running footers) are skipped inside a line range.
+Nothing else is forgiven: letters, punctuation, quotes and typos must match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_WHITESPACE = re.compile(r"[\s\u00a0\u2007\u202f]+")
+_SOFT_HYPHEN = "\u00ad"
+
+
+def parse_line_spec(spec: str) -> list[tuple[int, int]]:
+    """'20-23,25' -> [(20, 23), (25, 25)]. The schema guarantees the syntax."""
+    ranges = []
+    for part in spec.split(","):
+        start, _, end = part.partition("-")
+        ranges.append((int(start), int(end or start)))
+    return ranges
+
+
+def normalise_text(text: str) -> str:
+    return _WHITESPACE.sub(" ", text.replace(_SOFT_HYPHEN, "")).strip()
+
+
+@dataclass
+class SourceFile:
+    name: str
+    lines: list[str]
+    furniture: list[re.Pattern[str]]
+
+    def check_ranges(self, spec: str) -> str | None:
+        """Why the line spec is unusable for this file, or None if it is fine."""
+        previous_end = 0
+        for start, end in parse_line_spec(spec):
+            if start < 1 or end < start:
+                return f"line range '{spec}' is not a forward range"
+            if end > len(self.lines):
+                return f"line range '{spec}' is beyond the end of {self.name} ({len(self.lines)} lines)"
+            if start <= previous_end:
+                return f"line ranges in '{spec}' overlap or are out of order"
+            previous_end = end
+        return None
+
+    def window(self, spec: str) -> str:
+        """The quoted lines, normalised, joined by newlines."""
+        kept = []
+        for start, end in parse_line_spec(spec):
+            for line in self.lines[start - 1:end]:
+                if any(pattern.match(line) for pattern in self.furniture):
+                    continue
+                line = normalise_text(line)
+                if line:
+                    kept.append(line)
+        return "\n".join(kept)
+
+
+def _pattern_for(text: str) -> re.Pattern[str]:
+    """A regex that finds `text` in a window, allowing line breaks where the
+    text has spaces and soft line-end hyphens between letters."""
+    parts = []
+    for index, char in enumerate(text):
+        if char == " ":
+            parts.append("[ \n]")
+        elif char == "-":
+            parts.append("-\n?")
+        else:
+            parts.append(re.escape(char))
+            if char.isalpha() and index + 1 < len(text) and text[index + 1].isalpha():
+                parts.append("(?:-\n)?")
+    return re.compile("".join(parts))
+
+
+def occurs_in(text: str, window: str) -> bool:
+    return _pattern_for(normalise_text(text)).search(window) is not None
+
+
+def divergence(text: str, window: str) -> str:
+    """Describe where `text` stops matching the window, for error messages."""
+    text = normalise_text(text)
+    low, high = 0, len(text)
+    while low < high:  # longest prefix that still occurs
+        middle = (low + high + 1) // 2
+        if _pattern_for(text[:middle]).search(window):
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0:
+        return f"its start \"{text[:40]}\" does not occur there"
+    matched = text[max(0, low - 30):low]
+    return f"it matches up to \"…{matched}\" but then has \"{text[low:low + 30]}…\""
+
+
+class SourceLibrary:
+    """The source texts under sources/, loaded lazily."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        furniture_file = directory / "furniture.yaml"
+        raw = yaml.safe_load(furniture_file.read_text(encoding="utf-8")) if furniture_file.exists() else {}
+        self._furniture = {name: [re.compile(p) for p in patterns or []] for name, patterns in (raw or {}).items()}
+
+    @lru_cache(maxsize=None)
+    def get(self, name: str) -> SourceFile | None:
+        path = self.directory / name
+        if not path.is_file():
+            return None
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return SourceFile(name, lines, self._furniture.get(name, []))

@@ -1,0 +1,104 @@
+"""Published criterion IDs never disappear or change meaning silently.
+
+normsets/published-ids.yaml records every ID that has been published with a
+fingerprint of its text. `check` then refuses:
+- a published ID that is gone without being listed under `retired`;
+- a published ID whose text changed, until an editor confirms with
+  `kwaliteitskaders lock --accept ID` that it is still the same criterion
+  (if it is not, the criterion gets a new ID and the old one is retired).
+`kwaliteitskaders lock` adds new IDs; it never removes one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from .errors import Problem
+from .fidelity import normalise_text
+from .loader import JsonPath, LoadedFile, load_yaml
+from .project import ProjectPaths
+
+if TYPE_CHECKING:
+    from .validate import RawData
+
+HEADER = (
+    "# Published criterion IDs with a fingerprint of their text.\n"
+    "# Written by `kwaliteitskaders lock`; do not edit by hand. See generator/stable_ids.py.\n"
+)
+
+
+def fingerprint(criterion: dict[str, Any]) -> str:
+    text = normalise_text(criterion.get("title", "") + " " + criterion["text"])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_published(path: Path) -> dict[str, dict[str, str]]:
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def check(raw: RawData, in_use: dict[str, tuple[LoadedFile, JsonPath]], paths: ProjectPaths) -> list[Problem]:
+    display = paths.display(paths.published_ids)
+    if not paths.published_ids.exists():
+        return []
+    loaded, problems = load_yaml(paths.published_ids, display)
+    if loaded is None:
+        return problems
+    published = loaded.data if isinstance(loaded.data, dict) else {}
+    raw.published = published
+    retired = {r["id"] for f in raw.frameworks for r in f.data.get("retired", [])}
+    by_framework = {f.data["framework"]["id"]: f for f in raw.frameworks}
+    for criterion_id, record in published.items():
+        if criterion_id in in_use:
+            file, json_path = in_use[criterion_id]
+            criterion = _get(file.data, json_path)
+            if fingerprint(criterion) != record.get("fingerprint"):
+                problems.append(Problem(file.display_path, file.line_of(json_path + ("text",)),
+                                        f"text of published criterion '{criterion_id}' changed; if it is still the "
+                                        f"same criterion run `kwaliteitskaders lock --accept {criterion_id}`, "
+                                        "otherwise give it a new id and retire this one"))
+        elif criterion_id not in retired:
+            owner = by_framework.get(record.get("framework", ""))
+            if owner is not None:
+                problems.append(Problem(owner.display_path, owner.line_of(("sections",)),
+                                        f"published criterion '{criterion_id}' is missing; restore it or list it "
+                                        "under `retired` with a reason"))
+            else:
+                problems.append(Problem(display, loaded.line_of((criterion_id,)),
+                                        f"published criterion '{criterion_id}' belongs to framework "
+                                        f"'{record.get('framework')}', which no longer exists; retire it there"))
+    return problems
+
+
+def _get(data: Any, json_path: JsonPath) -> Any:
+    for part in json_path:
+        data = data[part]
+    return data
+
+
+def lock(raw: RawData, paths: ProjectPaths, accept: set[str]) -> list[str]:
+    """Record new IDs (and accepted text changes). Returns the IDs written."""
+    published = read_published(paths.published_ids)
+    changed = []
+    for file in raw.frameworks:
+        framework_id = file.data["framework"]["id"]
+        for section in _all_sections(file.data["sections"]):
+            for criterion in section.get("criteria", []):
+                criterion_id = criterion["id"]
+                if criterion_id not in published or criterion_id in accept:
+                    published[criterion_id] = {"framework": framework_id, "fingerprint": fingerprint(criterion)}
+                    changed.append(criterion_id)
+    body = yaml.safe_dump(published, sort_keys=True, allow_unicode=True, default_flow_style=None, width=200)
+    paths.published_ids.write_text(HEADER + body, encoding="utf-8")
+    return changed
+
+
+def _all_sections(sections: list[dict[str, Any]]):
+    for section in sections:
+        yield section
+        yield from _all_sections(section.get("sections", []))

@@ -1,0 +1,318 @@
+"""Validate every data file and report all problems at once.
+
+Stages, each adding to one list of problems:
+1. YAML syntax and duplicate keys (loader);
+2. the editor header that points at the right JSON Schema;
+3. the JSON Schema of the file's kind;
+4. meaning: controlled vocabularies, unique and well-formed IDs, references
+   between files, quotations that carry a source locator;
+5. source fidelity: every quotation occurs verbatim at its locator;
+6. stable IDs: nothing published disappears or changes meaning silently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from . import fidelity, stable_ids
+from .errors import Problem
+from .loader import JsonPath, LoadedFile, load_yaml
+from .project import ProjectPaths
+
+SCHEMA_FILES = {
+    "normset": "normset.schema.json",
+    "glossary": "glossary.schema.json",
+    "vocabulary": "vocabulary.schema.json",
+    "segments": "segments.schema.json",
+    "overview": "overview.schema.json",
+}
+
+
+@dataclass
+class RawData:
+    """Validated file contents, ready to become the model."""
+
+    vocabulary: LoadedFile | None = None
+    segments: LoadedFile | None = None
+    overview: LoadedFile | None = None
+    frameworks: list[LoadedFile] = field(default_factory=list)
+    glossaries: list[LoadedFile] = field(default_factory=list)
+    published: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _format_path(json_path: JsonPath) -> str:
+    out = ""
+    for part in json_path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _schema_message(error) -> str:
+    """jsonschema's message, reworded where it would puzzle a data editor."""
+    if error.validator == "pattern" and error.validator_value == "\\S":
+        return "text is empty"
+    if error.validator == "minLength" and error.validator_value == 1:
+        return "must not be empty"
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field(s)")
+    return error.message
+
+
+class Validator:
+    def __init__(self, paths: ProjectPaths):
+        self.paths = paths
+        self.problems: list[Problem] = []
+        self.sources = fidelity.SourceLibrary(paths.sources)
+        self._validators = self._schema_validators()
+
+    # -- helpers -------------------------------------------------------
+    def report(self, file: LoadedFile, json_path: JsonPath, message: str) -> None:
+        self.problems.append(Problem(file.display_path, file.line_of(json_path), message))
+
+    def _schema_validators(self) -> dict[str, Draft202012Validator]:
+        resources = []
+        for name in SCHEMA_FILES.values():
+            schema = json.loads((self.paths.schemas / name).read_text(encoding="utf-8"))
+            resources.append((name, Resource.from_contents(schema)))
+        registry = Registry().with_resources(resources)
+        return {kind: Draft202012Validator(registry[name].contents, registry=registry)
+                for kind, name in SCHEMA_FILES.items()}
+
+    def load(self, path: Path, kind: str) -> LoadedFile | None:
+        display = self.paths.display(path)
+        loaded, problems = load_yaml(path, display)
+        self.problems.extend(problems)
+        if loaded is None:
+            return None
+        depth = len(path.relative_to(self.paths.root).parts) - 1
+        header = "# yaml-language-server: $schema=" + "/".join([".."] * depth + ["schema", SCHEMA_FILES[kind]])
+        if loaded.first_line.strip() != header:
+            self.problems.append(Problem(display, 1, f"first line must be the editor header '{header}'"))
+        schema_errors = list(self._validators[kind].iter_errors(loaded.data))
+        for error in schema_errors:
+            where = _format_path(error.absolute_path)
+            prefix = f"{where}: " if where else ""
+            self.report(loaded, tuple(error.absolute_path), prefix + _schema_message(error))
+        return None if schema_errors or problems else loaded
+
+    # -- vocabulary ----------------------------------------------------
+    def vocab(self, raw: RawData, name: str) -> set[str]:
+        if raw.vocabulary is None:
+            return set()
+        return {term["id"] for term in raw.vocabulary.data[name]}
+
+    def check_vocab(self, file: LoadedFile, json_path: JsonPath, value: str, raw: RawData,
+                    name: str, what: str) -> None:
+        allowed = self.vocab(raw, name)
+        if raw.vocabulary is not None and value not in allowed:
+            self.report(file, json_path, f"unknown {what} '{value}' (allowed: {', '.join(sorted(allowed))})")
+
+    # -- quotations ----------------------------------------------------
+    def check_quotes(self, file: LoadedFile, source_name: str) -> None:
+        """Every mapping with a `text` is a quotation or an editorial text."""
+        source = self.sources.get(source_name)
+        if source is None:
+            self.report(file, (), f"source file 'sources/{source_name}' does not exist")
+            return
+        for json_path, node in _text_nodes(file.data, ()):
+            lines = node.get("lines")
+            if lines is None:
+                if not node.get("editorial"):
+                    self.report(file, json_path + ("text",),
+                                "text has no source locator: add `lines` or mark it `editorial: true`")
+                continue
+            if node.get("editorial"):
+                self.report(file, json_path + ("editorial",), "a text with `lines` is a quotation; drop `editorial`")
+                continue
+            self.check_locator_and_text(file, json_path, source, lines, node["text"], "text")
+            if "title" in node and json_path and json_path[-2:-1] == ("criteria",):
+                self.check_locator_and_text(file, json_path, source, lines, node["title"], "title", check_range=False)
+
+    def check_locator_and_text(self, file: LoadedFile, json_path: JsonPath, source: fidelity.SourceFile,
+                               lines: str, text: str, field_name: str, check_range: bool = True) -> None:
+        reason = source.check_ranges(lines)
+        if reason:
+            if check_range:
+                self.report(file, json_path + ("lines",), f"bad locator: {reason}")
+            return
+        window = source.window(lines)
+        if not fidelity.occurs_in(text, window):
+            self.report(file, json_path + (field_name,),
+                        f"{field_name} not found verbatim in sources/{source.name} lines {lines}: "
+                        + fidelity.divergence(text, window))
+
+    # -- per kind ------------------------------------------------------
+    def check_framework(self, file: LoadedFile, raw: RawData, segment_ids: set[str]) -> None:
+        framework = file.data["framework"]
+        if file.path.stem != framework["id"]:
+            self.report(file, ("framework", "id"),
+                        f"framework id '{framework['id']}' must equal the file name '{file.path.stem}'")
+        self.check_vocab(file, ("framework", "status"), framework["status"], raw, "statuses", "status")
+        for index, domain in enumerate(framework["domains"]):
+            self.check_vocab(file, ("framework", "domains", index), domain, raw, "domains", "domain")
+        for index, segment in enumerate(framework.get("segments", [])):
+            if segment not in segment_ids:
+                self.report(file, ("framework", "segments", index), f"unknown segment '{segment}'")
+        source = framework["source"]
+        if source["kind"] == "summary" and "summarised_by" not in source:
+            self.report(file, ("framework", "source"), "a summary source needs `summarised_by`")
+        self.check_quotes(file, source["file"])
+        prefix = framework["id_prefix"] + "-"
+        section_ids: dict[str, JsonPath] = {}
+        for json_path, section in _sections(file.data["sections"], ("sections",)):
+            if section["id"] in section_ids:
+                self.report(file, json_path + ("id",), f"duplicate section id '{section['id']}'")
+            section_ids.setdefault(section["id"], json_path)
+            if "element" in section:
+                self.check_vocab(file, json_path + ("element",), section["element"], raw, "elements", "element")
+            for index, rule in enumerate(section.get("applicability", [])):
+                self.check_vocab(file, json_path + ("applicability", index, "kind"), rule["kind"], raw,
+                                 "applicability", "applicability kind")
+            for index, note in enumerate(section.get("notes", [])):
+                self.check_vocab(file, json_path + ("notes", index, "kind"), note["kind"], raw,
+                                 "note_kinds", "note kind")
+            if section.get("no_criteria") and section.get("criteria"):
+                self.report(file, json_path + ("no_criteria",), "a section with `no_criteria` cannot list criteria")
+            for index, criterion in enumerate(section.get("criteria", [])):
+                self.check_criterion(file, json_path + ("criteria", index), criterion, raw, prefix)
+
+    def check_criterion(self, file: LoadedFile, json_path: JsonPath, criterion: dict[str, Any],
+                        raw: RawData, prefix: str) -> None:
+        if not criterion["id"].startswith(prefix):
+            self.report(file, json_path + ("id",), f"criterion id '{criterion['id']}' must start with '{prefix}'")
+        self.check_vocab(file, json_path + ("element",), criterion["element"], raw, "elements", "element")
+        for index, element in enumerate(criterion.get("also_elements", [])):
+            self.check_vocab(file, json_path + ("also_elements", index), element, raw, "elements", "element")
+            if element == criterion["element"]:
+                self.report(file, json_path + ("also_elements", index), "also_elements repeats the primary element")
+        for index, tag in enumerate(criterion.get("tags", [])):
+            self.check_vocab(file, json_path + ("tags", index), tag, raw, "tags", "tag")
+        for index, rule in enumerate(criterion.get("applicability", [])):
+            self.check_vocab(file, json_path + ("applicability", index, "kind"), rule["kind"], raw,
+                             "applicability", "applicability kind")
+        for index, note in enumerate(criterion.get("notes", [])):
+            self.check_vocab(file, json_path + ("notes", index, "kind"), note["kind"], raw, "note_kinds", "note kind")
+
+    def check_glossary(self, file: LoadedFile, framework_ids: set[str]) -> None:
+        glossary = file.data["glossary"]
+        if glossary["framework"] not in framework_ids:
+            self.report(file, ("glossary", "framework"), f"unknown framework '{glossary['framework']}'")
+        source = self.sources.get(glossary["source_file"])
+        if source is None:
+            self.report(file, ("glossary", "source_file"), f"source file 'sources/{glossary['source_file']}' does not exist")
+            return
+        seen: set[str] = set()
+        for index, term in enumerate(file.data["terms"]):
+            if term["id"] in seen:
+                self.report(file, ("terms", index, "id"), f"duplicate term id '{term['id']}'")
+            seen.add(term["id"])
+            self.check_locator_and_text(file, ("terms", index), source, term["lines"], term["term"], "term")
+            self.check_locator_and_text(file, ("terms", index), source, term["lines"], term["definition"],
+                                        "definition", check_range=False)
+
+    def check_segments(self, file: LoadedFile, raw: RawData) -> None:
+        seen: set[str] = set()
+        for index, segment in enumerate(file.data["segments"]):
+            if segment["id"] in seen:
+                self.report(file, ("segments", index, "id"), f"duplicate segment id '{segment['id']}'")
+            seen.add(segment["id"])
+            self.check_vocab(file, ("segments", index, "domain"), segment["domain"], raw, "domains", "domain")
+        self.check_quotes(file, file.data["source_file"])
+        source = self.sources.get(file.data["source_file"])
+        if source:
+            for index, segment in enumerate(file.data["segments"]):
+                self.check_locator_and_text(file, ("segments", index), source, segment["lines"], segment["name"], "name")
+
+    def check_overview(self, file: LoadedFile, framework_ids: set[str]) -> None:
+        for index, row in enumerate(file.data["rows"]):
+            if row["framework"] not in framework_ids:
+                self.report(file, ("rows", index, "framework"), f"unknown framework '{row['framework']}'")
+        self.check_quotes(file, file.data["source_file"])
+
+    def check_ids_across_files(self, raw: RawData) -> None:
+        first_seen: dict[str, tuple[LoadedFile, JsonPath]] = {}
+        for file in raw.frameworks:
+            for json_path, criterion in _criteria(file.data):
+                criterion_id = criterion["id"]
+                if criterion_id in first_seen:
+                    other, other_path = first_seen[criterion_id]
+                    self.report(file, json_path + ("id",),
+                                f"duplicate criterion id '{criterion_id}' (also at "
+                                f"{other.display_path}:{other.line_of(other_path + ('id',))})")
+                else:
+                    first_seen[criterion_id] = (file, json_path)
+        for file in raw.frameworks:
+            for index, retired in enumerate(file.data.get("retired", [])):
+                if retired["id"] in first_seen:
+                    self.report(file, ("retired", index, "id"),
+                                f"retired id '{retired['id']}' is in use again; a retired id is never reused")
+            for json_path, criterion in _criteria(file.data):
+                for index, target in enumerate(criterion.get("see_also", [])):
+                    if target not in first_seen:
+                        self.report(file, json_path + ("see_also", index), f"broken reference: no criterion '{target}'")
+        self.problems.extend(stable_ids.check(raw, first_seen, self.paths))
+
+
+def _text_nodes(data: Any, json_path: JsonPath) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+    if isinstance(data, dict):
+        if isinstance(data.get("text"), str):
+            yield json_path, data
+        for key, value in data.items():
+            yield from _text_nodes(value, json_path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _text_nodes(value, json_path + (index,))
+
+
+def _sections(sections: list[dict[str, Any]], json_path: JsonPath) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+    for index, section in enumerate(sections):
+        yield json_path + (index,), section
+        yield from _sections(section.get("sections", []), json_path + (index, "sections"))
+
+
+def _criteria(data: dict[str, Any]) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+    for json_path, section in _sections(data.get("sections", []), ("sections",)):
+        for index, criterion in enumerate(section.get("criteria", [])):
+            yield json_path + ("criteria", index), criterion
+
+
+def validate_project(paths: ProjectPaths) -> tuple[RawData, list[Problem]]:
+    """Load and check everything; the RawData is only usable if no problems."""
+    validator = Validator(paths)
+    raw = RawData()
+    raw.vocabulary = validator.load(paths.vocabulary, "vocabulary")
+    if paths.segments.exists():
+        raw.segments = validator.load(paths.segments, "segments")
+    segment_ids = {s["id"] for s in raw.segments.data["segments"]} if raw.segments else set()
+    for path in sorted(paths.frameworks.glob("*.yaml")):
+        loaded = validator.load(path, "normset")
+        if loaded:
+            raw.frameworks.append(loaded)
+            validator.check_framework(loaded, raw, segment_ids)
+    framework_ids = {f.data["framework"]["id"] for f in raw.frameworks}
+    seen_framework_files: dict[str, LoadedFile] = {}
+    for file in raw.frameworks:
+        framework_id = file.data["framework"]["id"]
+        if framework_id in seen_framework_files:
+            validator.report(file, ("framework", "id"), f"duplicate framework id '{framework_id}'")
+        seen_framework_files[framework_id] = file
+    validator.check_ids_across_files(raw)
+    if raw.segments:
+        validator.check_segments(raw.segments, raw)
+    for path in sorted(paths.glossaries.glob("*.yaml")):
+        loaded = validator.load(path, "glossary")
+        if loaded:
+            raw.glossaries.append(loaded)
+            validator.check_glossary(loaded, framework_ids)
+    if paths.overview.exists():
+        raw.overview = validator.load(paths.overview, "overview")
+        if raw.overview:
+            validator.check_overview(raw.overview, framework_ids)
+    return raw, sorted(set(validator.problems))
