@@ -7,6 +7,8 @@ Normalisation (both sides), documented in README.md:
 - a hyphen at the end of a source line may be a soft break: the source
   "kwali-<newline>teit" matches the quotation "kwaliteit", while a real hyphen
   ("leer- en", "e-mail") must be quoted as printed;
+- a line break may join two characters without a space where the quotation
+  has none ("(wijk)<newline>teams" matches "(wijk)teams");
 - whole lines that match a page-furniture pattern in sources/furniture.yaml
   (page numbers, running footers) are skipped inside a line range.
 Nothing else is forgiven: letters, punctuation, quotes and typos must match.
@@ -71,8 +73,9 @@ class SourceFile:
 
 
 def _pattern_for(text: str) -> re.Pattern[str]:
-    """A regex that finds `text` in a window, allowing line breaks where the
-    text has spaces and soft line-end hyphens between letters."""
+    """A regex that finds `text` in a window, allowing a line break where the
+    text has a space, and a bare or soft-hyphenated line break between two
+    characters where it has none."""
     parts = []
     for index, char in enumerate(text):
         if char == " ":
@@ -81,8 +84,9 @@ def _pattern_for(text: str) -> re.Pattern[str]:
             parts.append("-\n?")
         else:
             parts.append(re.escape(char))
-            if char.isalpha() and index + 1 < len(text) and text[index + 1].isalpha():
-                parts.append("(?:-\n)?")
+            if index + 1 < len(text) and text[index + 1] != " ":
+                soft_hyphen = char.isalpha() and text[index + 1].isalpha()
+                parts.append("(?:-?\n)?" if soft_hyphen else "\n?")
     return re.compile("".join(parts))
 
 

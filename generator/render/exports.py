@@ -1,0 +1,122 @@
+"""Data downloads: JSON (per framework and combined, plus the schema), CSV
+(UTF-8 with BOM, ';' separated, as Excel expects in a Dutch locale) and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from typing import Any, Callable
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from ..model import Catalog, Criterion, Framework, Item
+from ..project import ProjectPaths
+
+
+def _items_text(items: list[Item], depth: int = 0) -> list[str]:
+    lines = []
+    for item in items:
+        label = f"{item.label}. " if item.label else ""
+        lines.append("  " * depth + "- " + label + item.text)
+        lines.extend(_items_text(item.items, depth + 1))
+    return lines
+
+
+COLUMNS: list[tuple[str, str, Callable[[Criterion], str]]] = [
+    ("id", "Vaste ID van het criterium; ook het anker in de permalink.", lambda c: c.id),
+    ("kader_id", "ID van het kader.", lambda c: c.framework.id),
+    ("kader", "Titel van het kader.", lambda c: c.framework.title),
+    ("kader_versie", "Versie of datum van het kader zoals de bron die geeft.",
+     lambda c: c.framework.data.get("version") or c.framework.data.get("date") or c.framework.year_text),
+    ("uitgever", "Uitgever(s) van het kader.", lambda c: c.framework.publisher_text),
+    ("jaar", "Jaar van het kader.", lambda c: c.framework.year_text),
+    ("sectie", "Pad van (sub)koppen waaronder het criterium staat.", lambda c: " › ".join(s.title for s in c.section_path)),
+    ("nummer", "Nummer of code zoals gedrukt in de bron (leeg als de bron geen nummer geeft).", lambda c: c.number or ""),
+    ("titel", "Titel zoals gedrukt in de bron, indien aanwezig.", lambda c: c.title or ""),
+    ("tekst", "Letterlijke tekst van het criterium.", lambda c: c.text),
+    ("onderdelen", "Onderliggende punten, één per regel, ingesprongen per niveau.", lambda c: "\n".join(_items_text(c.items))),
+    ("element", "Primair element: dienstverlening, vakmanschap, samenwerking of organisatie.", lambda c: c.element),
+    ("ook_elementen", "Andere elementen waar het criterium ook onder valt.", lambda c: ", ".join(c.also_elements)),
+    ("tags", "Onderwerpen uit de vaste lijst.", lambda c: ", ".join(c.tags)),
+    ("van_toepassing", "Voorwaarden voor toepasselijkheid (soort: tekst).",
+     lambda c: "\n".join(f"{a.kind}: {a.text}" for a in c.applicability)),
+    ("bewijs", "Mogelijke indicatoren en te verifiëren stukken (soort: tekst).",
+     lambda c: "\n".join(f"{e.kind}: {e.text}" for e in c.evidence)),
+    ("noten", "Noten bij het criterium (soort: tekst).", lambda c: "\n".join(f"{n.kind}: {n.text}" for n in c.notes)),
+    ("bron_regels", "Regelnummers in de tekstversie van de bron (sources/ in de repository).", lambda c: c.lines),
+    ("permalink", "Vaste link naar het criterium op deze site.", lambda c: c.url),
+]
+
+COLUMN_DOCS = [(name, meaning) for name, meaning, _ in COLUMNS]
+
+
+def _rows(criteria: list[Criterion], site_url: str) -> list[list[str]]:
+    rows = []
+    for criterion in criteria:
+        row = [getter(criterion) for _, _, getter in COLUMNS]
+        row[-1] = site_url.rstrip("/") + "/" + row[-1] if site_url else row[-1]
+        rows.append(row)
+    return rows
+
+
+def _preamble(title: str, build_date: str) -> list[str]:
+    return [f"{title} — gebouwd op {build_date}. Letterlijke teksten; het originele document blijft gezaghebbend."]
+
+
+def to_csv(criteria: list[Criterion], title: str, build_date: str, site_url: str) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(_preamble(title, build_date))
+    writer.writerow([name for name, _, _ in COLUMNS])
+    writer.writerows(_rows(criteria, site_url))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(criteria: list[Criterion], title: str, build_date: str, site_url: str) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Criteria"
+    sheet.append(_preamble(title, build_date))
+    sheet.append([name for name, _, _ in COLUMNS])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in _rows(criteria, site_url):
+        sheet.append(row)
+    sheet.freeze_panes = "A3"
+    columns = workbook.create_sheet("Kolommen")
+    columns.append(["kolom", "betekenis"])
+    for name, meaning in COLUMN_DOCS:
+        columns.append([name, meaning])
+    buffer = io.BytesIO()
+    # Stamp the build date, not the clock, so rebuilding the same data gives the same file.
+    stamp = datetime.fromisoformat(build_date)
+    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def framework_json(framework: Framework, build_date: str) -> dict[str, Any]:
+    return {"build_date": build_date, **framework.document}
+
+
+def render_exports(catalog: Catalog, paths: ProjectPaths, build_date: str, site_url: str = "") -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+
+    def dump(value: Any) -> bytes:
+        return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
+
+    for framework in catalog.frameworks:
+        criteria = framework.criteria()
+        files[f"data/{framework.id}.json"] = dump(framework_json(framework, build_date))
+        files[f"data/{framework.id}.csv"] = to_csv(criteria, framework.title, build_date, site_url)
+        files[f"data/{framework.id}.xlsx"] = to_xlsx(criteria, framework.title, build_date, site_url)
+    files["data/kaders.json"] = dump({"build_date": build_date,
+                                      "frameworks": [framework_json(f, build_date) for f in catalog.frameworks]})
+    everything = catalog.criteria()
+    files["data/criteria.csv"] = to_csv(everything, "Alle kaders", build_date, site_url)
+    files["data/criteria.xlsx"] = to_xlsx(everything, "Alle kaders", build_date, site_url)
+    files["data/normset.schema.json"] = (paths.schemas / "normset.schema.json").read_bytes()
+    return files

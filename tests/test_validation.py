@@ -1,0 +1,188 @@
+"""The validator on deliberately broken normsets: every case asserts the exact
+file, line and message, and that all problems are reported together."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.project import ProjectPaths
+from generator.validate import validate_project
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = (Path(__file__).parent / "fixtures" / "valid-normset.yaml").read_text(encoding="utf-8")
+FILE = "normsets/kaders/proef.yaml"
+
+
+def make_project(tmp_path: Path, normsets: dict[str, str]) -> ProjectPaths:
+    """A throwaway project: real schema, vocabulary and sources, given normsets."""
+    for name in ("schema", "sources"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    (tmp_path / "normsets" / "kaders").mkdir(parents=True)
+    shutil.copy(ROOT / "normsets" / "vocabulary.yaml", tmp_path / "normsets")
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    for relative, text in normsets.items():
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    return ProjectPaths(tmp_path)
+
+
+def problems_for(tmp_path: Path, text: str, extra: dict[str, str] | None = None) -> list[tuple[str, int, str]]:
+    _, problems = validate_project(make_project(tmp_path, {FILE: text, **(extra or {})}))
+    return [(p.path, p.line, p.message) for p in problems]
+
+
+def line_of(text: str, fragment: str) -> int:
+    """1-based line of the first line containing `fragment`, so tests survive
+    fixture edits. A folded scalar is reported at its `text: >-` line, one up."""
+    number = next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
+    return number - 1 if text.splitlines()[number - 2].endswith(">-") else number
+
+
+def test_valid_fixture_has_no_problems(tmp_path):
+    assert problems_for(tmp_path, VALID) == []
+
+
+CASES = {
+    "yaml-syntax": (
+        lambda t: t.replace("  short_title: Proef", "  short_title: [Proef"),
+        "  publishers: [Gemeente Proef]", None),
+    "wrong-type-year": (
+        lambda t: t.replace("year: 2024", "year: tweeduizend"),
+        "year: tweeduizend", "framework.year: 'tweeduizend' is not of type 'integer', 'null'"),
+    "missing-text": (
+        lambda t: t.replace("        text: De aanbieder hanteert", "        tekst: De aanbieder hanteert"),
+        "      - id: pr-02", None),
+    "empty-text": (
+        lambda t: t.replace("text: De aanbieder hanteert een passende werkwijze voor het melden, analyseren en leren van incidenten.", "text: '   '"),
+        "text: '   '", "sections[0].criteria[1].text: text is empty"),
+    "unknown-element": (
+        lambda t: t.replace("        element: organisatie\n        tags", "        element: kwaliteit\n        tags"),
+        "element: kwaliteit",
+        "unknown element 'kwaliteit' (allowed: dienstverlening, organisatie, samenwerking, vakmanschap)"),
+    "unknown-tag": (
+        lambda t: t.replace("tags: [veiligheid]", "tags: [veilig]"),
+        "tags: [veilig]", None),
+    "text-not-in-source": (
+        lambda t: t.replace("en leren van incidenten.", "en voorkomen van incidenten."),
+        "text: De aanbieder hanteert",
+        "text not found verbatim in sources/midden-groningen-wmo-kwaliteitskader.txt lines 28-33: "
+        "it matches up to \"…oor het melden, analyseren en \" but then has \"voorkomen van incidenten.…\""),
+    "item-not-in-source": (
+        lambda t: t.replace("zonder terughoudendheid", "met terughoudendheid"),
+        "De aanbieder stimuleert een veilige", None),
+    "locator-beyond-file": (
+        lambda t: t.replace("lines: 20-23", "lines: 900-903"),
+        "lines: 900-903",
+        "bad locator: line range '900-903' is beyond the end of midden-groningen-wmo-kwaliteitskader.txt (214 lines)"),
+    "locator-backwards": (
+        lambda t: t.replace("lines: 20-23", "lines: 23-20"),
+        "lines: 23-20", "bad locator: line range '23-20' is not a forward range"),
+    "locator-syntax": (
+        lambda t: t.replace("lines: 20-23", "lines: regel 20"),
+        "lines: regel 20", None),
+    "id-without-prefix": (
+        lambda t: t.replace("- id: pr-01", "- id: xx-01").replace("see_also: [pr-01]", "see_also: [xx-01]"),
+        "- id: xx-01", "criterion id 'xx-01' must start with 'pr-'"),
+    "id-not-a-slug": (
+        lambda t: t.replace("- id: pr-01", "- id: PR 01").replace("see_also: [pr-01]", "see_also: []"),
+        "- id: PR 01", None),
+    "duplicate-id-in-file": (
+        lambda t: t.replace("- id: pr-02", "- id: pr-01  # twice"),
+        "# twice", None),
+    "broken-reference": (
+        lambda t: t.replace("see_also: [pr-01]", "see_also: [pr-99]"),
+        "see_also: [pr-99]", "broken reference: no criterion 'pr-99'"),
+    "unknown-field": (
+        lambda t: t.replace("        tags: [veiligheid]", "        tags: [veiligheid]\n        gewicht: 3"),
+        "      - id: pr-01", "sections[0].criteria[0]: unknown field(s) ('gewicht' was unexpected)"),
+    "duplicate-key": (
+        lambda t: t.replace("  year: 2024", "  year: 2024\n  year: 2025"),
+        "  year: 2025", "duplicate key 'year'"),
+    "missing-header": (
+        lambda t: t.split("\n", 1)[1],
+        "schema_version: 1",
+        "first line must be the editor header '# yaml-language-server: $schema=../../schema/normset.schema.json'"),
+    "unknown-source-file": (
+        lambda t: t.replace("file: midden-groningen-wmo-kwaliteitskader.txt", "file: onbekend.txt"),
+        "schema_version", "source file 'sources/onbekend.txt' does not exist"),
+    "quote-without-locator": (
+        lambda t: t.replace("  authority_note: Het origineel blijft leidend.",
+                            "  authority_note: Het origineel blijft leidend.\n  introduction:\n    - text: Zomaar een tekst."),
+        "    - text: Zomaar een tekst.", "text has no source locator: add `lines` or mark it `editorial: true`"),
+    "file-name-differs-from-id": (
+        lambda t: t.replace("  id: proef", "  id: ander-kader"),
+        "  id: ander-kader", "framework id 'ander-kader' must equal the file name 'proef'"),
+}
+
+# Messages for cases where jsonschema's exact wording is checked by substring only.
+PARTIAL = {
+    "yaml-syntax": "YAML syntax error",
+    "missing-text": "'text' is a required property",
+    "unknown-tag": "unknown tag 'veilig'",
+    "item-not-in-source": "text not found verbatim",
+    "locator-syntax": "does not match",
+    "id-not-a-slug": "does not match",
+    "duplicate-id-in-file": "duplicate criterion id 'pr-01' (also at normsets/kaders/proef.yaml:",
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_broken_normset_is_reported_precisely(tmp_path, case):
+    mutate, line_fragment, message = CASES[case]
+    broken = mutate(VALID)
+    assert broken != VALID, "the mutation must change the fixture"
+    problems = problems_for(tmp_path, broken)
+    expected_line = line_of(broken, line_fragment)
+    assert problems, "a broken normset must be reported"
+    if message is not None:
+        assert (FILE, expected_line, message) in problems, problems
+    else:
+        assert any(p[0] == FILE and p[1] == expected_line and PARTIAL[case] in p[2] for p in problems), problems
+
+
+def test_duplicate_id_across_files(tmp_path):
+    other = VALID.replace("id: proef", "id: tweede").replace("id_prefix: pr", "id_prefix: pr")
+    problems = problems_for(tmp_path, VALID, {"normsets/kaders/tweede.yaml": other})
+    line = line_of(other, "- id: pr-01")
+    assert ("normsets/kaders/tweede.yaml", line,
+            f"duplicate criterion id 'pr-01' (also at {FILE}:{line_of(VALID, '- id: pr-01')})") in problems
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    broken = (VALID.replace("tags: [veiligheid]", "tags: [veilig]")
+              .replace("see_also: [pr-01]", "see_also: [pr-99]")
+              .replace("en leren van incidenten.", "en voorkomen van incidenten."))
+    messages = [p[2] for p in problems_for(tmp_path, broken)]
+    assert len(messages) == 3
+    assert any("unknown tag" in m for m in messages)
+    assert any("broken reference" in m for m in messages)
+    assert any("not found verbatim" in m for m in messages)
+
+
+def test_line_end_hyphenation_and_furniture_are_forgiven(tmp_path):
+    from generator.fidelity import SourceFile, occurs_in
+    import re
+
+    source = SourceFile("x.txt", ["De kwali-", "Pagina 3", "teit van leer- en", "werk-", "plaatsen"],
+                        [re.compile(r"^Pagina \d+$")])
+    window = source.window("1-5")
+    assert occurs_in("De kwaliteit van leer- en werkplaatsen", window)
+    assert not occurs_in("De kwaliteit van leeren werkplaatsen", window)
+    assert not occurs_in("De kwaliteit Pagina 3", window)
+    assert occurs_in("werkplaatsen", window) and not occurs_in("werk plaatsen", window)
+
+
+def test_check_command_exits_non_zero_and_generate_writes_nothing(tmp_path):
+    paths = make_project(tmp_path, {FILE: VALID.replace("tags: [veiligheid]", "tags: [veilig]")})
+    command = [sys.executable, "-m", "generator", "--root", str(tmp_path)]
+    check = subprocess.run(command + ["check"], capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 1
+    assert f"{FILE}:{line_of(VALID, 'tags: [veiligheid]')}: unknown tag 'veilig'" in check.stderr
+    generate = subprocess.run(command + ["generate"], capture_output=True, text=True, cwd=ROOT)
+    assert generate.returncode == 1
+    assert "nothing was written" in generate.stderr
+    assert not paths.docs.exists()
