@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -10,7 +11,7 @@ from typing import Any, Iterator
 from generator.project import ProjectPaths
 from generator.validate import RawData, validate_project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("KK_ROOT") or Path(__file__).resolve().parent.parent)
 
 
 @lru_cache(maxsize=1)

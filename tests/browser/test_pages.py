@@ -1,0 +1,93 @@
+"""The site in headless Chromium: anchors, copying with citation, filters in
+the URL, accessibility, privacy and print."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import run_axe
+
+FRAMEWORK = "midden-groningen-wmo"
+PAGE_TYPES = ["", "kaders/", f"kaders/{FRAMEWORK}/", "themas/", "themas/organisatie/", "begrippen/", "data/",
+              "over/privacy/", "over/toegankelijkheid/"]
+
+
+def test_framework_page_anchor_is_followed(page, base_url):
+    page.goto(base_url + f"kaders/{FRAMEWORK}/")
+    page.get_by_role("heading", level=1).wait_for()
+    page.goto(base_url + f"kaders/{FRAMEWORK}/#mg-dcg-15")
+    heading = page.locator("#mg-dcg-15")
+    assert heading.evaluate("el => el.tagName") in {"H3", "H4"}
+    page.wait_for_function("() => { const r = document.getElementById('mg-dcg-15').getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < window.innerHeight; }")
+    assert "klacht" in page.locator('.kk-criterion[data-criterion-id="mg-dcg-15"]').inner_text()
+
+
+def test_clicking_a_toc_entry_jumps_to_the_criterion(page, base_url):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(base_url + f"kaders/{FRAMEWORK}/")
+    page.locator('.md-sidebar--secondary a[href="#mg-vei-09"]').click()
+    assert page.url.endswith("#mg-vei-09")
+
+
+def test_copy_with_citation(page, base_url):
+    page.goto(base_url + f"kaders/{FRAMEWORK}/")
+    criterion = page.locator('.kk-criterion[data-criterion-id="mg-vei-09"]')
+    criterion.get_by_role("button", name="Kopieer met bronvermelding").click()
+    page.get_by_role("status").filter(has_text="Gekopieerd").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("De aanbieder beschikt over beleid en protocollen ter ondersteuning van veiligheid.")
+    assert "- Medicatiebeleid" in copied
+    assert "Bron: Wmo kwaliteitskader gemeente Midden-Groningen, Gemeente Midden-Groningen" in copied
+    assert copied.rstrip().endswith(f"/kaders/{FRAMEWORK}/#mg-vei-09")
+
+
+def test_overview_filter_state_lives_in_the_url(page, base_url):
+    page.goto(base_url + "kaders/")
+    page.locator("#kk-overview-filters").get_by_label("Domein").select_option("jeugdwet")
+    assert "domein=jeugdwet" in page.url
+    visible = page.locator("#kk-overview tbody tr:not(.kk-hidden)")
+    for row in visible.all():
+        assert "jeugdwet" in row.get_attribute("data-domains")
+    assert not page.locator(f'#kk-overview tr[data-framework="{FRAMEWORK}"]').is_visible()
+    page.reload()
+    assert page.locator("#kk-overview-filters").get_by_label("Domein").input_value() == "jeugdwet"
+    page.go_back()
+    assert page.locator(f'#kk-overview tr[data-framework="{FRAMEWORK}"]').is_visible()
+
+
+def test_overview_sorts_by_keyboard(page, base_url):
+    page.goto(base_url + "kaders/")
+    button = page.locator("#kk-overview thead").get_by_role("button", name="Totaal")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert button.locator("xpath=..").get_attribute("aria-sort") == "descending"
+    totals = [int(t) for t in page.locator("#kk-overview tbody tr td:last-child").all_inner_texts()]
+    assert totals == sorted(totals, reverse=True)
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_no_accessibility_violations(page, base_url, path):
+    page.goto(base_url + path)
+    violations = run_axe(page)
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_no_request_leaves_the_origin(page, base_url, path):
+    page.goto(base_url + path, wait_until="networkidle")
+    origin = urlparse(base_url).netloc
+    foreign = [u for u in page.requested_urls if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != origin]
+    assert foreign == []
+    assert len(page.requested_urls) > 1  # the page and its own assets were recorded
+
+
+def test_print_hides_navigation(page, base_url):
+    page.goto(base_url + f"kaders/{FRAMEWORK}/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-tabs", ".kk-actions"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator('.kk-criterion[data-criterion-id="mg-vei-01"]').is_visible()

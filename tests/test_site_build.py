@@ -1,0 +1,99 @@
+"""The built site, read as HTML: every criterion of every normset is on its
+framework page and its element page exactly once, with its anchor; the
+overview counts equal the data; downloads round-trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter
+
+import openpyxl
+import pytest
+
+from generator.model import build_catalog
+from tests.datahelpers import real_data
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return build_catalog(real_data())
+
+
+def html(site_dir, relative: str) -> str:
+    return (site_dir / relative / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_criterion_once_on_its_framework_page_with_anchor(site_dir, catalog):
+    for framework in catalog.frameworks:
+        page = html(site_dir, f"kaders/{framework.id}")
+        for criterion in framework.criteria():
+            assert len(re.findall(rf'\sid="{re.escape(criterion.id)}"', page)) == 1, criterion.id
+            assert page.count(f'class="kk-criterion" data-criterion-id="{criterion.id}"') == 1, criterion.id
+
+
+def test_every_criterion_once_on_each_of_its_element_pages(site_dir, catalog):
+    for element in catalog.elements:
+        page = html(site_dir, f"themas/{element.id}")
+        found = Counter(re.findall(r'<li class="kk-criterion-entry" data-criterion-id="([^"]+)"', page))
+        expected = Counter(c.id for c in catalog.criteria() if element.id in c.elements)
+        assert found == expected
+        for criterion_id in expected:
+            framework_id = next(c.framework.id for c in catalog.criteria() if c.id == criterion_id)
+            assert f'href="../../kaders/{framework_id}/#{criterion_id}"' in page
+
+
+def test_overview_counts_equal_the_data(site_dir, catalog):
+    page = html(site_dir, "kaders")
+    for framework in catalog.frameworks:
+        row = re.search(rf'<tr data-framework="{framework.id}".*?</tr>', page, re.S).group(0)
+        numbers = [int(n) for n in re.findall(r'class="kk-num"(?: data-value="\d+")?>(?:<a [^>]*>)?(\d+)', row)]
+        counts = Counter(c.element for c in framework.criteria())
+        assert numbers == [counts[e.id] for e in catalog.elements] + [len(framework.criteria())], framework.id
+
+
+def test_downloads_round_trip(site_dir, catalog):
+    combined = json.loads((site_dir / "data" / "kaders.json").read_text(encoding="utf-8"))
+    assert {f["framework"]["id"] for f in combined["frameworks"]} == {f.id for f in catalog.frameworks}
+    expected = {c.id: c.text for c in catalog.criteria()}
+
+    def json_texts(document):
+        def walk(sections):
+            for section in sections:
+                for criterion in section.get("criteria", []):
+                    yield criterion["id"], criterion["text"]
+                yield from walk(section.get("sections", []))
+        return dict(walk(document["sections"]))
+
+    from_json = {}
+    for document in combined["frameworks"]:
+        from_json.update(json_texts(document))
+    assert from_json == expected
+
+    raw_csv = (site_dir / "data" / "criteria.csv").read_bytes()
+    assert raw_csv.startswith(b"\xef\xbb\xbf"), "CSV needs a BOM for Excel"
+    rows = list(csv.reader(io.StringIO(raw_csv.decode("utf-8-sig")), delimiter=";"))
+    assert "gebouwd op" in rows[0][0]
+    header = rows[1]
+    from_csv = {row[header.index("id")]: row[header.index("tekst")] for row in rows[2:]}
+    assert from_csv == expected
+
+    workbook = openpyxl.load_workbook(site_dir / "data" / "criteria.xlsx")
+    sheet = workbook["Criteria"]
+    values = list(sheet.iter_rows(values_only=True))
+    header = list(values[1])
+    from_xlsx = {row[header.index("id")]: row[header.index("tekst")] for row in values[2:]}
+    assert from_xlsx == expected
+
+    for framework in catalog.frameworks:
+        single = json.loads((site_dir / "data" / f"{framework.id}.json").read_text(encoding="utf-8"))
+        assert single["build_date"] and single["framework"]["id"] == framework.id
+
+
+def test_no_reference_to_other_hosts_in_built_pages(site_dir):
+    """Static scan backing the browser test: no fonts, CDNs or analytics."""
+    forbidden = re.compile(r"fonts\.(googleapis|gstatic)|cdn\.|unpkg|googletagmanager|google-analytics")
+    for path in site_dir.rglob("*.html"):
+        assert not forbidden.search(path.read_text(encoding="utf-8")), path
