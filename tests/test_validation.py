@@ -186,3 +186,42 @@ def test_check_command_exits_non_zero_and_generate_writes_nothing(tmp_path):
     assert generate.returncode == 1
     assert "nothing was written" in generate.stderr
     assert not paths.docs.exists()
+
+
+def published(tmp_path: Path, text: str) -> None:
+    from generator.stable_ids import lock
+    from generator.validate import validate_project as validate
+
+    paths = make_project(tmp_path, {FILE: text})
+    raw, problems = validate(paths)
+    assert problems == []
+    lock(raw, paths, accept=set())
+
+
+def test_published_id_cannot_disappear_silently(tmp_path):
+    published(tmp_path, VALID)
+    without = VALID.replace("- id: pr-02", "- id: pr-03")
+    (tmp_path / FILE).write_text(without, encoding="utf-8")
+    _, problems = validate_project(ProjectPaths(tmp_path))
+    assert any("published criterion 'pr-02' is missing; restore it or list it under `retired`" in p.message
+               for p in problems), problems
+
+
+def test_published_text_cannot_change_silently(tmp_path):
+    published(tmp_path, VALID)
+    changed = VALID.replace(
+        "text: De aanbieder hanteert een passende werkwijze voor het melden, analyseren en leren van incidenten.",
+        "text: De aanbieder hanteert een passende werkwijze voor het melden, analyseren en leren van incidenten")
+    (tmp_path / FILE).write_text(changed, encoding="utf-8")
+    _, problems = validate_project(ProjectPaths(tmp_path))
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (line_of(changed, "text: De aanbieder hanteert"), "text of published criterion 'pr-02' changed")]
+
+
+def test_retired_id_is_never_reused(tmp_path):
+    published(tmp_path, VALID)
+    reused = VALID + "retired:\n  - {id: pr-02, reason: Vervallen in versie 2}\n"
+    (tmp_path / FILE).write_text(reused, encoding="utf-8")
+    _, problems = validate_project(ProjectPaths(tmp_path))
+    assert [p.message for p in problems] == [
+        "retired id 'pr-02' is in use again; a retired id is never reused"]

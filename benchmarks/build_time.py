@@ -1,0 +1,96 @@
+"""Full build time: `kwaliteitskaders generate` + `mkdocs build --strict`.
+
+Runs at the real data size and with synthetic copies of every normset
+(same quoted texts, new framework and criterion IDs) at several multiples.
+Prints medians of N runs. Usage:
+
+    .venv/bin/python benchmarks/build_time.py [--runs 5] [--scales 1,10,30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ["generator", "schema", "sources", "content", "site_templates", "mkdocs.yml", "pyproject.toml"]
+
+
+def make_project(scale: int, target: Path) -> int:
+    for name in COPIED:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    normsets = target / "normsets"
+    shutil.copytree(ROOT / "normsets", normsets, ignore=shutil.ignore_patterns("published-ids.yaml"))
+    originals = sorted((normsets / "kaders").glob("*.yaml"))
+    for copy in range(1, scale):
+        for path in originals:
+            text = path.read_text(encoding="utf-8")
+            prefix = re.search(r"^  id_prefix: (\S+)$", text, re.M).group(1)
+            new_prefix = f"{prefix}x{copy}"
+            text = re.sub(rf"\b{prefix}-", f"{new_prefix}-", text)
+            text = text.replace(f"  id_prefix: {prefix}\n", f"  id_prefix: {new_prefix}\n")
+            text = re.sub(r"^  id: (\S+)$", lambda m: f"  id: {m.group(1)}-x{copy}", text, count=1, flags=re.M)
+            (normsets / "kaders" / f"{path.stem}-x{copy}.yaml").write_text(text, encoding="utf-8")
+    # Overview rows and glossaries keep pointing at the originals, which still exist.
+    return sum(len(re.findall(r"^\s+- id: ", p.read_text(encoding="utf-8"), re.M)) -
+               len(re.findall(r"^  - id: ", p.read_text(encoding="utf-8"), re.M))
+               for p in (normsets / "kaders").glob("*.yaml"))
+
+
+def timed_build(project: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "generate"], check=True,
+                   env=env, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml")],
+                   check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def largest_page(project: Path) -> tuple[str, int, int]:
+    pages = list((project / "build" / "site" / "kaders").glob("*/index.html"))
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    raw = biggest.read_bytes()
+    return biggest.parent.name, len(raw), len(gzip.compress(raw, 9))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scales", default="1,10,30")
+    args = parser.parse_args()
+    print("| scale | criteria (approx.) | median build s | min | max | s per 1000 criteria |")
+    print("|---|---|---|---|---|---|")
+    for scale in (int(s) for s in args.scales.split(",")):
+        with tempfile.TemporaryDirectory() as directory:
+            project = Path(directory)
+            make_project(scale, project)
+            subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"], check=True,
+                           stdout=subprocess.DEVNULL)
+            count = int(subprocess.run([sys.executable, "-c", "import sys; from generator.validate import "
+                                        "validate_project; from generator.project import ProjectPaths; "
+                                        "from generator.model import build_catalog; "
+                                        f"print(len(build_catalog(validate_project(ProjectPaths(sys.argv[1]))[0]).criteria()))",
+                                        str(project)], capture_output=True, text=True, check=True).stdout)
+            times = [timed_build(project) for _ in range(args.runs)]
+            median = statistics.median(times)
+            print(f"| {scale}× | {count} | {median:.2f} | {min(times):.2f} | {max(times):.2f} | "
+                  f"{median / count * 1000:.3f} |", flush=True)
+            if scale == 1:
+                name, size, gzipped = largest_page(project)
+                print(f"\nLargest framework page at real size: {name}: {size / 1024:.0f} KiB, "
+                      f"{gzipped / 1024:.0f} KiB gzip\n", flush=True)
+
+
+if __name__ == "__main__":
+    main()
