@@ -57,6 +57,9 @@ class _Converter:
         return _SCALARS.construct_object(node, deep=True)
 
 
+# libyaml's parser is several times faster; marks (line numbers) work the same.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # Resolves plain scalars (ints, booleans, null, dates) exactly like safe_load.
 _SCALARS = yaml.constructor.SafeConstructor()
 
@@ -64,7 +67,7 @@ _SCALARS = yaml.constructor.SafeConstructor()
 def load_yaml(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
