@@ -21,7 +21,7 @@ def _paths(args: argparse.Namespace) -> ProjectPaths:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .validate import validate_project
+    from .validate import iter_criteria, validate_project
 
     raw, problems = validate_project(_paths(args))
     for problem in problems:
@@ -29,17 +29,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problems:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1
-    count = sum(1 for _ in _all_criteria(raw))
+    count = sum(1 for file in raw.frameworks for _ in iter_criteria(file.data))
     print(f"OK: {len(raw.frameworks)} framework(s), {count} criteria, {len(raw.glossaries)} glossary file(s).")
     return 0
-
-
-def _all_criteria(raw):
-    from .stable_ids import _all_sections
-
-    for file in raw.frameworks:
-        for section in _all_sections(file.data["sections"]):
-            yield from section.get("criteria", [])
 
 
 def cmd_generate(args: argparse.Namespace) -> int:

@@ -83,22 +83,18 @@ def _get(data: Any, json_path: JsonPath) -> Any:
 
 def lock(raw: RawData, paths: ProjectPaths, accept: set[str]) -> list[str]:
     """Record new IDs (and accepted text changes). Returns the IDs written."""
+    from .validate import iter_criteria  # validate imports this module; import late to avoid a cycle
+
     published = read_published(paths.published_ids)
     changed = []
     for file in raw.frameworks:
         framework_id = file.data["framework"]["id"]
-        for section in _all_sections(file.data["sections"]):
-            for criterion in section.get("criteria", []):
-                criterion_id = criterion["id"]
-                if criterion_id not in published or criterion_id in accept:
-                    published[criterion_id] = {"framework": framework_id, "fingerprint": fingerprint(criterion)}
-                    changed.append(criterion_id)
+        for _, criterion in iter_criteria(file.data):
+            criterion_id = criterion["id"]
+            if criterion_id not in published or criterion_id in accept:
+                published[criterion_id] = {"framework": framework_id, "fingerprint": fingerprint(criterion)}
+                changed.append(criterion_id)
     body = yaml.safe_dump(published, sort_keys=True, allow_unicode=True, default_flow_style=None, width=200)
     paths.published_ids.write_text(HEADER + body, encoding="utf-8")
     return changed
 
-
-def _all_sections(sections: list[dict[str, Any]]):
-    for section in sections:
-        yield section
-        yield from _all_sections(section.get("sections", []))

@@ -239,7 +239,7 @@ class Validator:
     def check_ids_across_files(self, raw: RawData) -> None:
         first_seen: dict[str, tuple[LoadedFile, JsonPath]] = {}
         for file in raw.frameworks:
-            for json_path, criterion in _criteria(file.data):
+            for json_path, criterion in iter_criteria(file.data):
                 criterion_id = criterion["id"]
                 if criterion_id in first_seen:
                     other, other_path = first_seen[criterion_id]
@@ -253,7 +253,7 @@ class Validator:
                 if retired["id"] in first_seen:
                     self.report(file, ("retired", index, "id"),
                                 f"retired id '{retired['id']}' is in use again; a retired id is never reused")
-            for json_path, criterion in _criteria(file.data):
+            for json_path, criterion in iter_criteria(file.data):
                 for index, target in enumerate(criterion.get("see_also", [])):
                     if target not in first_seen:
                         self.report(file, json_path + ("see_also", index), f"broken reference: no criterion '{target}'")
@@ -277,7 +277,7 @@ def _sections(sections: list[dict[str, Any]], json_path: JsonPath) -> Iterator[t
         yield from _sections(section.get("sections", []), json_path + (index, "sections"))
 
 
-def _criteria(data: dict[str, Any]) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+def iter_criteria(data: dict[str, Any]) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
     for json_path, section in _sections(data.get("sections", []), ("sections",)):
         for index, criterion in enumerate(section.get("criteria", [])):
             yield json_path + ("criteria", index), criterion
