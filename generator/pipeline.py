@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import DataError
 from .model import build_catalog
 from .project import ProjectPaths
-from .render import exports, pages
+from .render import client, exports, pages
 from .validate import validate_project
 
 
@@ -46,6 +46,7 @@ def render_site(paths: ProjectPaths, site_url: str | None = None, build_date: st
     files = collect_static(paths)
     files.update(pages.render_pages(catalog, paths, site_url=site_url, build_date=build_date))
     files.update(exports.render_exports(catalog, paths, build_date=build_date, site_url=site_url or ""))
+    files.update(client.render_client_data(catalog, build_date=build_date))
     return files
 
 

@@ -1,0 +1,113 @@
+"""Data for the in-browser tools (finder, zelfscan, selectie).
+
+Written as small JSON files under assets/catalog/ so a page loads only what
+it needs:
+- index.json: frameworks (metadata and section tree), elements, domains,
+  segments, and for every criterion ID its framework and text fingerprint,
+  plus the retired IDs. Small; every tool loads it.
+- <framework-id>.json: that framework's criteria in full, in source order.
+
+The fingerprint is the one published-ids.yaml records, so a saved self-scan
+can tell which answers were given to a text that has since changed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Annotation, Catalog, Criterion, Framework, Item, Section
+from ..stable_ids import fingerprint
+
+
+def _item(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": item.text}
+    if item.label:
+        data["label"] = item.label
+    if item.informative:
+        data["informative"] = True
+    if item.items:
+        data["items"] = [_item(child) for child in item.items]
+    return data
+
+
+def _annotation(annotation: Annotation) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": annotation.kind, "text": annotation.text}
+    if annotation.label:
+        data["label"] = annotation.label
+    if annotation.items:
+        data["items"] = [_item(i) for i in annotation.items]
+    return data
+
+
+def criterion_fingerprint(criterion: Criterion) -> str:
+    return fingerprint({"text": criterion.text, **({"title": criterion.title} if criterion.title else {})})
+
+
+def criterion_record(criterion: Criterion) -> dict[str, Any]:
+    """Everything a tool shows of one criterion; the keys are the client's contract."""
+    return {
+        "id": criterion.id,
+        "framework": criterion.framework.id,
+        "section": criterion.section_path[-1].id,
+        "number": criterion.number,
+        "label": criterion.label,
+        "title": criterion.title,
+        "text": criterion.text,
+        "items": [_item(i) for i in criterion.items],
+        "elements": criterion.elements,
+        "tags": criterion.tags,
+        "applicability": [_annotation(a) for a in criterion.applicability],
+        "evidence": [_annotation(e) for e in criterion.evidence],
+        "notes": [_annotation(n) for n in criterion.notes],
+        "url": criterion.url,
+        "fingerprint": criterion_fingerprint(criterion),
+    }
+
+
+def _section(section: Section, parent: str | None) -> dict[str, Any]:
+    return {"id": section.id, "title": section.title, "number": section.number, "depth": section.depth,
+            "parent": parent, "title_editorial": section.title_editorial,
+            "applicability": [_annotation(a) for a in section.applicability]}
+
+
+def _framework(framework: Framework) -> dict[str, Any]:
+    sections = []
+    for top in framework.sections:
+        stack: list[tuple[Section, str | None]] = [(top, None)]
+        while stack:
+            section, parent = stack.pop()
+            sections.append(_section(section, parent))
+            stack.extend((child, section.id) for child in reversed(section.sections))
+    data = framework.data
+    return {
+        "id": framework.id, "title": data["title"], "short_title": data.get("short_title") or data["title"],
+        "publisher": framework.publisher_text, "year": framework.year_text,
+        "version": data.get("version") or data.get("date") or framework.year_text,
+        "status": data["status"], "domains": data["domains"], "segments": data.get("segments", []),
+        "item_term": data["item_term"], "url": f"kaders/{framework.id}/",
+        "criteria_count": len(framework.criteria()), "sections": sections,
+    }
+
+
+def render_client_data(catalog: Catalog, build_date: str) -> dict[str, bytes]:
+    def dump(value: Any) -> bytes:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    index = {
+        "build_date": build_date,
+        "elements": [{"id": e.id, "label": e.label} for e in catalog.elements],
+        "domains": [{"id": d.id, "label": d.label} for d in catalog.domains.values()],
+        "segments": [{"id": s.id, "domain": s.domain, "code": s.code, "name": s.name}
+                     for s in catalog.segments.values()],
+        "frameworks": [_framework(f) for f in catalog.frameworks],
+        "criteria": {c.id: [c.framework.id, criterion_fingerprint(c)] for c in catalog.criteria()},
+        "retired": {r["id"]: {"framework": f.id, **{k: v for k, v in r.items() if k != "id"}}
+                    for f in catalog.frameworks for r in f.retired},
+    }
+    files = {"assets/catalog/index.json": dump(index)}
+    for framework in catalog.frameworks:
+        files[f"assets/catalog/{framework.id}.json"] = dump(
+            {"framework": framework.id, "build_date": build_date,
+             "criteria": [criterion_record(c) for c in framework.criteria()]})
+    return files

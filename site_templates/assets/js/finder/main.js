@@ -1,0 +1,4 @@
+// Stub: replaced by the finder implementation.
+export function mount(element) {
+  element.textContent = "Nog niet beschikbaar.";
+}
