@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from ..model import Catalog, Criterion
 from ..project import ProjectPaths
 from .exports import COLUMN_DOCS
+from .glossary_links import TermLinker
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 
@@ -71,6 +72,8 @@ def element_counts(catalog: Catalog) -> dict[str, Counter[str]]:
 
 def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> dict[str, bytes]:
     environment = make_environment(paths)
+    environment.globals["link_terms"] = TermLinker(catalog).link
+    environment.globals["new_term_scope"] = set
     context = {"catalog": catalog, "build_date": build_date, "site_url": site_url or "",
                "counts": element_counts(catalog)}
     files: dict[str, str] = {}

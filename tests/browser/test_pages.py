@@ -91,3 +91,23 @@ def test_print_hides_navigation(page, base_url):
     for selector in (".md-header", ".md-sidebar--primary", ".md-tabs", ".kk-actions"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator('.kk-criterion[data-criterion-id="mg-vei-01"]').is_visible()
+
+
+def test_glossary_term_explained_on_focus_and_hover(page, base_url):
+    page.goto(base_url + "kaders/twente-kwaliteit-2017/")
+    term = page.locator(".kk-criterion a.kk-term").first
+    title = term.get_attribute("title")
+    name = term.inner_text()
+    assert title.lower().startswith(name.lower().rstrip("ns")[:5])
+    term.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text().strip() == title
+    assert term.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    page.mouse.move(0, 0)
+    term.blur()
+    page.wait_for_function("() => !document.querySelector('.md-tooltip2--active')")
+    term.hover()
+    tooltip.wait_for()
+    term.click()
+    assert "begrippen/#twente-kwaliteit-2017-" in page.url
