@@ -54,6 +54,22 @@ def test_overview_counts_equal_the_data(site_dir, catalog):
         assert numbers == [counts[e.id] for e in catalog.elements] + [len(framework.criteria())], framework.id
 
 
+def test_coverage_matrix_cells_equal_the_criteria_they_link_to(site_dir, catalog):
+    matrix = html(site_dir, "themas")
+    for framework in catalog.frameworks:
+        row = re.search(rf'<tr><th scope="row"><a href="../kaders/{framework.id}/">.*?</tr>', matrix, re.S).group(0)
+        cells = re.findall(r'<td class="kk-heat[^"]*">(.*?)</td>', row)
+        assert len(cells) == len(catalog.elements)
+        for element, cell in zip(catalog.elements, cells):
+            number = int(re.sub(r"<[^>]+>", "", cell))
+            element_page = html(site_dir, f"themas/{element.id}")
+            group = re.search(rf'<section class="kk-group" data-framework="{framework.id}".*?</section>', element_page, re.S)
+            listed = group.group(0).count('<li class="kk-criterion-entry"') if group else 0
+            assert number == listed, (framework.id, element.id)
+            if number:
+                assert f'href="{element.id}/?kader={framework.id}"' in cell
+
+
 def test_downloads_round_trip(site_dir, catalog):
     combined = json.loads((site_dir / "data" / "kaders.json").read_text(encoding="utf-8"))
     assert {f["framework"]["id"] for f in combined["frameworks"]} == {f.id for f in catalog.frameworks}

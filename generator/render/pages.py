@@ -67,7 +67,14 @@ def make_environment(paths: ProjectPaths) -> Environment:
 
 
 def element_counts(catalog: Catalog) -> dict[str, Counter[str]]:
+    """Criteria per framework by primary element (the overview table, like Movisie's)."""
     return {f.id: Counter(c.element for c in f.criteria()) for f in catalog.frameworks}
+
+
+def element_coverage(catalog: Catalog) -> dict[str, Counter[str]]:
+    """Criteria per framework under each element they belong to, primary or not:
+    exactly what an element page lists for that framework."""
+    return {f.id: Counter(e for c in f.criteria() for e in c.elements) for f in catalog.frameworks}
 
 
 def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> dict[str, bytes]:
@@ -75,7 +82,7 @@ def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, bu
     environment.globals["link_terms"] = TermLinker(catalog).link
     environment.globals["new_term_scope"] = set
     context = {"catalog": catalog, "build_date": build_date, "site_url": site_url or "",
-               "counts": element_counts(catalog)}
+               "counts": element_counts(catalog), "coverage": element_coverage(catalog)}
     files: dict[str, str] = {}
 
     def render(template: str, target: str, **extra: Any) -> None:

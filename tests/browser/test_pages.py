@@ -111,3 +111,15 @@ def test_glossary_term_explained_on_focus_and_hover(page, base_url):
     tooltip.wait_for()
     term.click()
     assert "begrippen/#twente-kwaliteit-2017-" in page.url
+
+
+def test_matrix_cell_opens_exactly_its_criteria(page, base_url):
+    page.goto(base_url + "themas/")
+    cell = page.locator('.kk-matrix a[href="samenwerking/?kader=twente-kwaliteit-2017"]')
+    number = int(cell.inner_text())
+    cell.click()
+    page.wait_for_url("**/themas/samenwerking/?kader=twente-kwaliteit-2017")
+    visible_groups = page.locator(".kk-group:visible")
+    assert visible_groups.count() == 1
+    assert visible_groups.first.get_attribute("data-framework") == "twente-kwaliteit-2017"
+    assert visible_groups.first.locator("li.kk-criterion-entry").count() == number
