@@ -68,7 +68,8 @@ def check(raw: RawData, in_use: dict[str, tuple[LoadedFile, JsonPath]], paths: P
                 problems.append(Problem(owner.display_path, owner.line_of(("sections",)),
                                         f"published criterion '{criterion_id}' is missing; restore it or list it "
                                         "under `retired` with a reason"))
-            else:
+            elif not raw.unreadable_frameworks:
+                # (With a normset that failed to load, its IDs only look missing: its own errors say why.)
                 problems.append(Problem(display, loaded.line_of((criterion_id,)),
                                         f"published criterion '{criterion_id}' belongs to framework "
                                         f"'{record.get('framework')}', which no longer exists; retire it there"))

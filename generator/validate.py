@@ -45,6 +45,7 @@ class RawData:
     frameworks: list[LoadedFile] = field(default_factory=list)
     glossaries: list[LoadedFile] = field(default_factory=list)
     published: dict[str, dict[str, str]] = field(default_factory=dict)
+    unreadable_frameworks: int = 0  # normset files that failed to load; their IDs cannot be checked
 
 
 def _format_path(json_path: JsonPath) -> str:
@@ -296,6 +297,8 @@ def validate_project(paths: ProjectPaths) -> tuple[RawData, list[Problem]]:
         if loaded:
             raw.frameworks.append(loaded)
             validator.check_framework(loaded, raw, segment_ids)
+        else:
+            raw.unreadable_frameworks += 1
     framework_ids = {f.data["framework"]["id"] for f in raw.frameworks}
     seen_framework_files: dict[str, LoadedFile] = {}
     for file in raw.frameworks:

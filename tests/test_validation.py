@@ -225,3 +225,12 @@ def test_retired_id_is_never_reused(tmp_path):
     _, problems = validate_project(ProjectPaths(tmp_path))
     assert [p.message for p in problems] == [
         "retired id 'pr-02' is in use again; a retired id is never reused"]
+
+
+def test_unreadable_normset_gives_its_own_error_not_one_per_published_id(tmp_path):
+    published(tmp_path, VALID)
+    broken = VALID.replace("schema_version: 1", "schema_version: [1")
+    (tmp_path / FILE).write_text(broken, encoding="utf-8")
+    _, problems = validate_project(ProjectPaths(tmp_path))
+    assert len(problems) == 1 and problems[0].path == FILE, problems
+    assert "YAML syntax error" in problems[0].message
