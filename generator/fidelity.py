@@ -72,31 +72,44 @@ class SourceFile:
         return "\n".join(kept)
 
 
-def _pattern_for(text: str) -> re.Pattern[str]:
-    """A regex that finds `text` in a window, allowing a line break where the
-    text has a space, and a bare or soft-hyphenated line break between two
-    characters where it has none."""
-    parts = []
-    for index, char in enumerate(text):
-        if char == " ":
-            parts.append("[ \n]")
-        elif char == "-":
-            parts.append("-\n?")
-        else:
-            parts.append(re.escape(char))
-            if index + 1 < len(text) and text[index + 1] != " ":
-                soft_hyphen = char.isalpha() and text[index + 1].isalpha()
-                parts.append("(?:-?\n)?" if soft_hyphen else "\n?")
-    return re.compile("".join(parts))
+def _matches_at(text: str, window: str, start: int) -> bool:
+    """Does `text` occur in `window` at `start`, reading each line break in
+    the window as a space, as a bare join between two characters, or (after a
+    hyphen between two letters) as a soft hyphenation? A small backtracking
+    walk: only line breaks offer a choice, and a window holds few of them."""
+    pending = [(0, start)]
+    while pending:
+        i, j = pending.pop()
+        if i == len(text):
+            return True
+        if j >= len(window):
+            continue
+        char, source = text[i], window[j]
+        if source == "\n":
+            if char == " ":
+                pending.append((i + 1, j + 1))
+            elif i > 0 and text[i - 1] != " ":
+                pending.append((i, j + 1))  # "(wijk)" + break + "teams" = "(wijk)teams"
+            continue
+        if (source == "-" and window[j + 1:j + 2] == "\n" and i > 0
+                and text[i - 1].isalpha() and char.isalpha()):
+            pending.append((i, j + 2))  # "kwali-" + break + "teit" = "kwaliteit"
+        if source == char:
+            pending.append((i + 1, j + 1))
+    return False
+
+
+def _occurs(text: str, window: str) -> bool:
+    return any(_matches_at(text, window, start) for start, char in enumerate(window) if char == text[0])
 
 
 def occurs_in(text: str, window: str) -> bool:
     text = normalise_text(text)
     # Fast path: most quotations match with line breaks read as spaces; only
-    # the rest need the (slower) regex that also allows joins across breaks.
+    # the rest need the walk that also allows joins across breaks.
     if text in window.replace("\n", " "):
         return True
-    return _pattern_for(text).search(window) is not None
+    return bool(text) and _occurs(text, window)
 
 
 def divergence(text: str, window: str) -> str:
@@ -105,7 +118,7 @@ def divergence(text: str, window: str) -> str:
     low, high = 0, len(text)
     while low < high:  # longest prefix that still occurs
         middle = (low + high + 1) // 2
-        if _pattern_for(text[:middle]).search(window):
+        if _occurs(text[:middle], window):
             low = middle
         else:
             high = middle - 1
