@@ -113,3 +113,13 @@ def test_no_reference_to_other_hosts_in_built_pages(site_dir):
     forbidden = re.compile(r"fonts\.(googleapis|gstatic)|cdn\.|unpkg|googletagmanager|google-analytics")
     for path in site_dir.rglob("*.html"):
         assert not forbidden.search(path.read_text(encoding="utf-8")), path
+
+
+def test_navigation_follows_the_visitor_not_the_alphabet(site_dir, catalog):
+    home = html(site_dir, "")
+    tabs = re.findall(r'class="md-tabs__link">\s*([^<]*?)\s*<', home)
+    assert tabs[:4] == ["Home", "Kaders", "Thema's", "Zoeken"]
+    overview = html(site_dir, "kaders")
+    nav_links = re.findall(r'<a href="([^"]*)/" class="md-nav__link', overview)
+    ids = {f.id for f in catalog.frameworks}
+    assert [link for link in nav_links if link in ids] == [f.id for f in catalog.frameworks]
