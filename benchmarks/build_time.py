@@ -39,7 +39,8 @@ def make_project(scale: int, target: Path) -> None:
             new_prefix = f"{prefix}x{copy}"
             text = re.sub(rf"\b{prefix}-", f"{new_prefix}-", text)
             text = text.replace(f"  id_prefix: {prefix}\n", f"  id_prefix: {new_prefix}\n")
-            text = re.sub(r"^  id: (\S+)$", lambda m: f"  id: {m.group(1)}-x{copy}", text, count=1, flags=re.M)
+            # The framework ID equals the file name (it may start like the prefix: "bcp-sociaal-...").
+            text = re.sub(r"^  id: \S+$", f"  id: {path.stem}-x{copy}", text, count=1, flags=re.M)
             (normsets / "kaders" / f"{path.stem}-x{copy}.yaml").write_text(text, encoding="utf-8")
     # Overview rows and glossaries keep pointing at the originals, which still exist.
 
