@@ -10,7 +10,9 @@ Normalisation (both sides), documented in README.md:
 - a line break may join two characters without a space where the quotation
   has none ("(wijk)<newline>teams" matches "(wijk)teams");
 - whole lines that match a page-furniture pattern in sources/furniture.yaml
-  (page numbers, running footers) are skipped inside a line range.
+  (page numbers, running footers) are skipped inside a line range;
+- footnote markers that a quotation lists in `footnote_markers` are dropped
+  where the source glues them to the word before ("werktoedeling7").
 Nothing else is forgiven: letters, punctuation, quotes and typos must match.
 """
 
@@ -70,6 +72,18 @@ class SourceFile:
                 if line:
                     kept.append(line)
         return "\n".join(kept)
+
+
+def drop_footnote_markers(window: str, markers: list[str]) -> tuple[str, list[str]]:
+    """The window without the given markers where they are glued to a word or
+    closing punctuation, and the markers that were not found glued anywhere."""
+    missing = []
+    for marker in markers:
+        glued = re.compile(rf"(?<=[^\W\d_]|[.,;:)]){re.escape(marker)}(?!\d)")
+        window, count = glued.subn("", window)
+        if not count:
+            missing.append(marker)
+    return window, missing
 
 
 def _matches_at(text: str, window: str, start: int) -> bool:

@@ -132,18 +132,26 @@ class Validator:
             if node.get("editorial"):
                 self.report(file, json_path + ("editorial",), "a text with `lines` is a quotation; drop `editorial`")
                 continue
-            self.check_locator_and_text(file, json_path, source, lines, node["text"], "text")
+            markers = node.get("footnote_markers", [])
+            self.check_locator_and_text(file, json_path, source, lines, node["text"], "text", markers)
             if "title" in node and json_path and json_path[-2:-1] == ("criteria",):
-                self.check_locator_and_text(file, json_path, source, lines, node["title"], "title", check_range=False)
+                self.check_locator_and_text(file, json_path, source, lines, node["title"], "title", markers,
+                                            check_range=False)
 
     def check_locator_and_text(self, file: LoadedFile, json_path: JsonPath, source: fidelity.SourceFile,
-                               lines: str, text: str, field_name: str, check_range: bool = True) -> None:
+                               lines: str, text: str, field_name: str, footnote_markers: list[str] | None = None,
+                               check_range: bool = True) -> None:
         reason = source.check_ranges(lines)
         if reason:
             if check_range:
                 self.report(file, json_path + ("lines",), f"bad locator: {reason}")
             return
         window = source.window(lines)
+        if footnote_markers:
+            window, missing = fidelity.drop_footnote_markers(window, footnote_markers)
+            for marker in missing if check_range else []:
+                self.report(file, json_path + ("footnote_markers",),
+                            f"footnote marker '{marker}' is not glued to a word in sources/{source.name} lines {lines}")
         if not fidelity.occurs_in(text, window):
             self.report(file, json_path + (field_name,),
                         f"{field_name} not found verbatim in sources/{source.name} lines {lines}: "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.fidelity import divergence, occurs_in
+from generator.fidelity import divergence, drop_footnote_markers, occurs_in
 
 WINDOW = "De kwali-\nteit van de (wijk)\nteams en het leer-\nen werkklimaat\nvan de organisatie per e-mail."
 
@@ -38,3 +38,11 @@ def test_not_forgiven(quote):
 def test_divergence_points_at_the_first_difference():
     assert divergence("van de organisatie!", WINDOW) == (
         'it matches up to "…van de organisatie" but then has "!…"')
+
+
+def test_footnote_markers_are_dropped_only_where_glued():
+    window = "verantwoorde werktoedeling7, een plan[1] en 7 dagen; artikel 17 en zorgplan11."
+    dropped, missing = drop_footnote_markers(window, ["7", "[1]", "11"])
+    assert dropped == "verantwoorde werktoedeling, een plan en 7 dagen; artikel 17 en zorgplan."
+    assert missing == []
+    assert drop_footnote_markers(window, ["9"]) == (window, ["9"])

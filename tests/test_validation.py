@@ -50,6 +50,10 @@ CASES = {
     "yaml-syntax": (
         lambda t: t.replace("  short_title: Proef", "  short_title: [Proef"),
         "  publishers: [Gemeente Proef]", None),
+    "footnote-marker-not-in-source": (
+        lambda t: t.replace("        lines: 28-33\n", "        lines: 28-33\n        footnote_markers: [\"7\"]\n"),
+        'footnote_markers: ["7"]',
+        "footnote marker '7' is not glued to a word in sources/midden-groningen-wmo-kwaliteitskader.txt lines 28-33"),
     "wrong-type-year": (
         lambda t: t.replace("year: 2024", "year: tweeduizend"),
         "year: tweeduizend", "framework.year: 'tweeduizend' is not of type 'integer', 'null'"),
