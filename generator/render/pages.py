@@ -92,8 +92,10 @@ def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, bu
         render("framework.md.j2", f"kaders/{framework.id}.md", framework=framework)
     render("frameworks_index.md.j2", "kaders/index.md")
     for element in catalog.elements:
-        criteria = [c for c in catalog.criteria() if element.id in c.elements]
-        render("element.md.j2", f"themas/{element.id}.md", element=element, criteria=criteria)
+        groups = [(f, [c for c in f.criteria() if element.id in c.elements]) for f in catalog.frameworks]
+        groups = [(framework, criteria) for framework, criteria in groups if criteria]
+        render("element.md.j2", f"themas/{element.id}.md", element=element, groups=groups,
+               total=sum(len(criteria) for _, criteria in groups))
     render("elements_index.md.j2", "themas/index.md")
     if catalog.glossaries:
         render("glossary.md.j2", "begrippen.md")
