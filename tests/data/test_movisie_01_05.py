@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from tests.datahelpers import count_by_element, count_items, criteria, framework, walk_sections
+from tests.datahelpers import count_by_element, count_items, criteria, framework, real_data, walk_sections
 
 ELEMENTS = ("dienstverlening", "vakmanschap", "samenwerking", "organisatie")
 
@@ -68,10 +68,24 @@ def test_overview_metadata(framework_id):
 
 def test_segments():
     assert framework("vng-beschermd-wonen-mo-2016")["framework"]["segments"] == ["wmo-1a"]
-    assert framework("vng-werken-aan-veiligheid-2019")["framework"]["segments"] == []
     assert framework("jeugdzorgplus-2019")["framework"]["segments"] == ["jeugd-1"]
-    assert framework("voorkomen-seksueel-misbruik-2013")["framework"]["segments"] == []
     assert framework("ggz-daginvulling-participatie-2017")["framework"]["segments"] == ["wmo-1a", "wmo-1b", "wmo-2"]
+
+
+def test_a_segment_cell_naming_only_domains_means_every_segment_of_those_domains():
+    segments = real_data().segments.data["segments"]
+    named = {"Jeugdhulp": "jeugdwet", "Wmo": "wmo"}
+    checked = 0
+    for file in real_data().frameworks:
+        data = file.data["framework"]
+        text = data.get("segments_text", "")
+        if not text or "egment" in text:
+            continue
+        domains = {domain for word, domain in named.items() if word in text}
+        expected = {s["id"] for s in segments if s["domain"] in domains}
+        assert set(data["segments"]) == expected, data["id"]
+        checked += 1
+    assert checked >= 10
 
 
 def test_fw1_printed_numbers_1_to_43_once():
