@@ -1,4 +1,201 @@
-// Stub: replaced by the zelfscan implementation.
-export function mount(element) {
-  element.textContent = "Nog niet beschikbaar.";
+// Zelfscan: a provider scores itself against a framework, entirely in this
+// browser. This module owns the page state (index, scans, storage status) and
+// the URL; the views render it:
+//   (no parameters)                 list of scans, new scan, import
+//   ?kader=<id> | ?criteria=a,b     setup of a new scan (contract 3)
+//   ?view=nieuw                     setup of a new scan, framework to choose
+//   ?scan=<id>&view=instellingen    setup of an existing scan
+//   ?scan=<id>[&view=antwoorden]    answering
+//   ?scan=<id>&view=resultaten      results, improvement plan, report
+import { loadIndex, loadFramework } from "../lib/catalog.js";
+import { h, download } from "./dom.js";
+import { buildContext, scopeFrameworkIds } from "./model.js";
+import { validateScan, jsonExport } from "./import-export.js";
+import * as store from "./store.js";
+import { renderList } from "./view-list.js";
+import { renderSetup } from "./view-setup.js";
+import { renderAnswering } from "./view-answering.js";
+import { renderResults } from "./view-results.js";
+
+const STORAGE_MESSAGES = {
+  unavailable: "Deze browser staat niet toe dat de zelfscan hier wordt bewaard (bijvoorbeeld door de privacy-instellingen). "
+    + "U kunt de scan wel invullen, maar uw antwoorden gaan verloren als u de pagina sluit. "
+    + "Exporteer de scan als JSON-bestand om uw werk te bewaren.",
+  full: "De opslag van deze browser is vol: uw laatste wijziging is niet bewaard. "
+    + "Exporteer de scan als JSON-bestand om uw werk te bewaren, en verwijder eventueel oude zelfscans.",
+};
+
+class ZelfscanApp {
+  constructor(element, siteRoot) {
+    this.element = element;
+    this.siteRoot = siteRoot;
+    this.scans = new Map();
+    this.unreadableScans = 0;
+    this.storageProblem = null;
+    this.storageNotice = h("div", { className: "kk-zs-storage kk-zs-noprint", role: "alert" });
+    this.view = h("div", { className: "kk-zs-view" });
+    // Not a live region: it changes on every keystroke and would be read out each time.
+    this.saveStatus = h("p", { className: "kk-zs-saved kk-zs-noprint" });
+  }
+
+  async start() {
+    this.prefetchFramework();
+    this.index = await loadIndex(this.siteRoot);
+    this.storageProblem = store.checkStorage();
+    this.loadStoredScans();
+    this.element.replaceChildren(this.storageNotice, this.view);
+    window.addEventListener("popstate", () => this.render({ focus: true }));
+    await this.render({ focus: false });
+  }
+
+  /**
+   * Start fetching the framework the URL is about while the index loads, so
+   * the two requests overlap (catalog.js shares the promise with later calls).
+   * Only a hint: anything unexpected here is checked properly afterwards.
+   */
+  prefetchFramework() {
+    const params = this.params;
+    let frameworkId = params.get("kader");
+    if (params.has("scan")) {
+      const stored = store.readAll().find((entry) => entry.id === params.get("scan"));
+      try {
+        const scope = stored && JSON.parse(stored.text).scope;
+        if (scope?.kind === "kader" && typeof scope.framework === "string") frameworkId = scope.framework;
+      } catch {
+        // An unreadable scan is reported when the stored scans are validated.
+      }
+    }
+    if (frameworkId && /^[a-z0-9-]{1,80}$/.test(frameworkId)) loadFramework(this.siteRoot, frameworkId).catch(() => {});
+  }
+
+  loadStoredScans() {
+    for (const { text } of store.readAll()) {
+      let scan;
+      try {
+        scan = JSON.parse(text);
+      } catch {
+        scan = null;
+      }
+      // A stored scan that fails the import checks is left untouched in storage but not shown.
+      if (scan && validateScan(scan, this.index).length === 0) this.scans.set(scan.id, scan);
+      else this.unreadableScans += 1;
+    }
+  }
+
+  get params() {
+    return new URLSearchParams(window.location.search);
+  }
+
+  /** A same-page link that changes the view without reloading. */
+  link(text, params, attributes = {}) {
+    const href = `?${new URLSearchParams(params)}`;
+    return h("a", {
+      href, ...attributes,
+      onclick: (event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        this.go(params);
+      },
+    }, text);
+  }
+
+  go(params, { replace = false } = {}) {
+    const url = `${window.location.pathname}?${new URLSearchParams(params)}`;
+    if (replace) history.replaceState(null, "", url);
+    else history.pushState(null, "", url);
+    return this.render({ focus: true });
+  }
+
+  /** Frameworks' criteria and the scan's relation to them (see model.buildContext). */
+  async contextFor(scan) {
+    const frameworkIds = scopeFrameworkIds(scan.scope, this.index);
+    const lists = await Promise.all(frameworkIds.map((id) => loadFramework(this.siteRoot, id)));
+    return buildContext(scan, this.index, Object.fromEntries(frameworkIds.map((id, i) => [id, lists[i]])));
+  }
+
+  async render({ focus }) {
+    const params = this.params;
+    const scan = params.has("scan") ? this.scans.get(params.get("scan")) : null;
+    const view = params.get("view");
+    let content;
+    if (scan && view === "instellingen") content = await renderSetup(this, { scan });
+    else if (scan && view === "resultaten") content = await renderResults(this, scan);
+    else if (scan) content = await renderAnswering(this, scan);
+    else if (params.has("kader") || params.has("criteria") || view === "nieuw") {
+      content = await renderSetup(this, { framework: params.get("kader"), criteria: params.get("criteria") });
+    } else {
+      const missing = params.has("scan") ? "Deze zelfscan staat niet (meer) in deze browser." : null;
+      content = renderList(this, { missing });
+    }
+    this.view.replaceChildren(content);
+    this.showStorageNotice(scan);
+    if (focus) {
+      const heading = this.view.querySelector("h2");
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+    this.element.dataset.kkReady = "true";
+    performance.mark("kk-zelfscan-ready"); // the view is rendered and its controls work
+  }
+
+  /** Save a scan (after every change). Returns true when it is stored. */
+  save(scan, { touch = true } = {}) {
+    if (touch) scan.modified = new Date().toISOString();
+    this.scans.set(scan.id, scan);
+    try {
+      store.save(scan);
+    } catch (error) {
+      if (!(error instanceof store.StorageProblem)) throw error;
+      const first = !this.storageProblem || this.storageProblem.kind !== error.kind;
+      this.storageProblem = error;
+      if (first) this.showStorageNotice(scan);
+      this.saveStatus.textContent = "Niet opgeslagen";
+      return false;
+    }
+    const time = new Date().toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    this.saveStatus.textContent = `Opgeslagen in deze browser om ${time}`;
+    if (this.storageProblem) {
+      this.storageProblem = null;
+      this.showStorageNotice(scan);
+    }
+    return true;
+  }
+
+  remove(scanId) {
+    this.scans.delete(scanId);
+    try {
+      store.remove(scanId);
+    } catch (error) {
+      if (!(error instanceof store.StorageProblem)) throw error;
+    }
+  }
+
+  /** The plain-language storage message, with the export when a scan is open. */
+  showStorageNotice(scan) {
+    if (!this.storageProblem) {
+      this.storageNotice.replaceChildren();
+      return;
+    }
+    const exportButton = scan && h("button", {
+      type: "button", className: "md-button md-button--primary",
+      onclick: () => {
+        const file = jsonExport(scan);
+        download(file.filename, file.text, file.type);
+      },
+    }, "Exporteer deze zelfscan als JSON-bestand");
+    this.storageNotice.replaceChildren(h("div", { className: "kk-zs-message kk-zs-message--error" },
+      h("p", {}, STORAGE_MESSAGES[this.storageProblem.kind]), exportButton));
+  }
+}
+
+export async function mount(element, { siteRoot }) {
+  performance.mark("kk-zelfscan-mount"); // benchmarks/zelfscan_perf.py measures from here
+  const app = new ZelfscanApp(element, siteRoot);
+  try {
+    await app.start();
+  } catch (error) {
+    element.replaceChildren(h("p", { className: "kk-zs-message kk-zs-message--error", role: "alert" },
+      "De zelfscan kon niet worden geladen. Probeer de pagina opnieuw te laden."));
+    throw error;
+  }
 }

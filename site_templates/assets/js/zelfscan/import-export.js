@@ -1,0 +1,235 @@
+// Import and export of scans. The export is the stored scan itself (see
+// assets/schema/zelfscan.schema.json); import checks a file against that
+// schema with the explicit checks below before anything is written.
+
+import { SCHEMA, VERSION, SCORES, SCORE_BY_VALUE, currentCriterion, isAnswered } from "./model.js";
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const MAX_ERRORS_SHOWN = 20;
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9.-]{0,79}$/;
+const SCAN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const CHECKLIST_KEY_PATTERN = /^\d{1,3}(\.\d{1,3}){0,5}$/;
+const FINGERPRINT_PATTERN = /^[0-9a-f]{0,64}$/;
+// Keys that could reach an object's prototype if a later version of this code
+// ever copied data with Object.assign or a merge: refused wherever they occur.
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+const TOP_KEYS = ["schema", "version", "id", "name", "organisation", "date", "created", "modified", "scope",
+  "framework_versions", "disabled_sections", "answers", "plan"];
+const ANSWER_KEYS = ["score", "reason", "toelichting", "evidence", "checklist", "fingerprint", "answered_at"];
+const PLAN_KEYS = ["action", "owner", "due"];
+
+const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+
+function isRealDate(text) {
+  if (!DATE_PATTERN.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+function findForbiddenKeys(value, path, problems) {
+  if (Array.isArray(value)) value.forEach((item, i) => findForbiddenKeys(item, `${path}[${i}]`, problems));
+  else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) problems.push(`${path || "bestand"}: de sleutel "${key}" is niet toegestaan`);
+      else findForbiddenKeys(value[key], path ? `${path}.${key}` : key, problems);
+    }
+  }
+}
+
+/**
+ * Check a parsed file against the scan schema. Returns a list of Dutch problem
+ * descriptions (empty when the scan is valid). index: the catalog index, to
+ * refuse frameworks this site does not know.
+ */
+export function validateScan(data, index) {
+  const problems = [];
+  if (!isPlainObject(data)) return ["Het bestand bevat geen zelfscan (verwacht een JSON-object)."];
+  findForbiddenKeys(data, "", problems);
+  if (problems.length) return problems;
+  if (data.schema !== SCHEMA) return [`Dit is geen zelfscan-bestand (veld "schema" moet "${SCHEMA}" zijn).`];
+  if (data.version !== VERSION) {
+    return [`Onbekende schemaversie ${JSON.stringify(data.version)}; deze site leest versie ${VERSION}.`];
+  }
+
+  const problem = (path, text) => problems.push(`${path}: ${text}`);
+  const checkKeys = (object, allowed, path, required) => {
+    for (const key of Object.keys(object)) if (!allowed.includes(key)) problem(path, `onbekend veld "${key}"`);
+    for (const key of required) if (!(key in object)) problem(path, `veld "${key}" ontbreekt`);
+  };
+  const checkText = (value, path, maxLength, { required = false } = {}) => {
+    if (typeof value !== "string") return problem(path, "moet tekst zijn");
+    if (required && !value.trim()) return problem(path, "mag niet leeg zijn");
+    if (value.length > maxLength) return problem(path, `is langer dan ${maxLength} tekens`);
+    return undefined;
+  };
+  const checkObject = (value, path) => {
+    if (isPlainObject(value)) return true;
+    problem(path, "moet een object zijn");
+    return false;
+  };
+
+  checkKeys(data, TOP_KEYS, "bestand", TOP_KEYS);
+  if (typeof data.id !== "string" || !SCAN_ID_PATTERN.test(data.id)) problem("id", "ongeldige scan-ID");
+  checkText(data.name, "name", 200, { required: true });
+  checkText(data.organisation, "organisation", 200);
+  if (typeof data.date !== "string" || !isRealDate(data.date)) problem("date", "moet een datum zijn (JJJJ-MM-DD)");
+  for (const key of ["created", "modified"]) {
+    if (typeof data[key] !== "string" || !DATETIME_PATTERN.test(data[key])) problem(key, "moet een tijdstip zijn (ISO 8601)");
+  }
+
+  const knownFrameworks = new Set(index.frameworks.map((framework) => framework.id));
+  if (checkObject(data.scope, "scope")) {
+    const scope = data.scope;
+    if (scope.kind === "kader") {
+      checkKeys(scope, ["kind", "framework"], "scope", ["kind", "framework"]);
+      if (typeof scope.framework !== "string") problem("scope.framework", "moet tekst zijn");
+      else if (!knownFrameworks.has(scope.framework)) problem("scope.framework", `onbekend kader "${scope.framework}"`);
+    } else if (scope.kind === "criteria") {
+      checkKeys(scope, ["kind", "ids"], "scope", ["kind", "ids"]);
+      if (!Array.isArray(scope.ids) || scope.ids.length === 0 || scope.ids.length > 2000) {
+        problem("scope.ids", "moet een lijst van 1 tot 2000 criterium-ID's zijn");
+      } else if (scope.ids.some((id) => typeof id !== "string" || !ID_PATTERN.test(id))) {
+        problem("scope.ids", "bevat een ongeldige criterium-ID");
+      } else if (!scope.ids.some((id) => currentCriterion(index, id))) {
+        problem("scope.ids", "geen van deze criteria bestaat (nog)");
+      }
+    } else {
+      problem("scope.kind", 'moet "kader" of "criteria" zijn');
+    }
+  }
+
+  if (checkObject(data.framework_versions, "framework_versions")) {
+    for (const [frameworkId, version] of Object.entries(data.framework_versions)) {
+      if (!knownFrameworks.has(frameworkId)) problem("framework_versions", `onbekend kader "${frameworkId}"`);
+      checkText(version, `framework_versions.${frameworkId}`, 200);
+    }
+  }
+
+  if (!Array.isArray(data.disabled_sections) || data.disabled_sections.length > 1000) {
+    problem("disabled_sections", "moet een lijst zijn");
+  } else {
+    data.disabled_sections.forEach((entry, i) => {
+      const path = `disabled_sections[${i}]`;
+      if (!checkObject(entry, path)) return;
+      checkKeys(entry, ["framework", "section"], path, ["framework", "section"]);
+      if (typeof entry.framework !== "string" || !knownFrameworks.has(entry.framework)) problem(`${path}.framework`, "onbekend kader");
+      if (typeof entry.section !== "string" || !ID_PATTERN.test(entry.section)) problem(`${path}.section`, "ongeldige onderdeel-ID");
+    });
+  }
+
+  if (checkObject(data.answers, "answers")) {
+    for (const [id, answer] of Object.entries(data.answers)) {
+      const path = `answers.${id}`;
+      if (!ID_PATTERN.test(id)) problem(path, "ongeldige criterium-ID");
+      if (!checkObject(answer, path)) continue;
+      checkKeys(answer, ANSWER_KEYS, path, ["score"]);
+      if (typeof answer.score !== "string" || (answer.score !== "" && !Object.hasOwn(SCORE_BY_VALUE, answer.score))) {
+        problem(`${path}.score`, `moet een van ${SCORES.map((score) => score.value).join(", ")} zijn (of leeg)`);
+      }
+      if ("reason" in answer) checkText(answer.reason, `${path}.reason`, 2000);
+      if ("toelichting" in answer) checkText(answer.toelichting, `${path}.toelichting`, 20000);
+      if ("evidence" in answer) {
+        if (!Array.isArray(answer.evidence) || answer.evidence.length > 200) problem(`${path}.evidence`, "moet een lijst van hoogstens 200 teksten zijn");
+        else answer.evidence.forEach((item, i) => checkText(item, `${path}.evidence[${i}]`, 2000));
+      }
+      if ("checklist" in answer && checkObject(answer.checklist, `${path}.checklist`)) {
+        for (const [key, value] of Object.entries(answer.checklist)) {
+          if (!CHECKLIST_KEY_PATTERN.test(key)) problem(`${path}.checklist`, `ongeldig onderdeel "${key}"`);
+          if (typeof value !== "boolean") problem(`${path}.checklist.${key}`, "moet waar of onwaar zijn");
+        }
+      }
+      if ("fingerprint" in answer && (typeof answer.fingerprint !== "string" || !FINGERPRINT_PATTERN.test(answer.fingerprint))) {
+        problem(`${path}.fingerprint`, "ongeldige vingerafdruk");
+      }
+      if ("answered_at" in answer && (typeof answer.answered_at !== "string"
+          || (answer.answered_at !== "" && !DATETIME_PATTERN.test(answer.answered_at)))) {
+        problem(`${path}.answered_at`, "moet een tijdstip zijn (ISO 8601) of leeg");
+      }
+    }
+  }
+
+  if (checkObject(data.plan, "plan")) {
+    for (const [id, entry] of Object.entries(data.plan)) {
+      const path = `plan.${id}`;
+      if (!ID_PATTERN.test(id)) problem(path, "ongeldige criterium-ID");
+      if (!checkObject(entry, path)) continue;
+      checkKeys(entry, PLAN_KEYS, path, []);
+      if ("action" in entry) checkText(entry.action, `${path}.action`, 5000);
+      if ("owner" in entry) checkText(entry.owner, `${path}.owner`, 200);
+      if ("due" in entry && (typeof entry.due !== "string" || (entry.due !== "" && !isRealDate(entry.due)))) {
+        problem(`${path}.due`, "moet een datum zijn (JJJJ-MM-DD) of leeg");
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Read and check a file chosen by the user. Resolves to {scan} or {problems};
+ * never throws and never writes anything.
+ */
+export async function readScanFile(file, index) {
+  if (file.size > MAX_IMPORT_BYTES) {
+    return { problems: [`Het bestand is groter dan 5 MB (${(file.size / 1048576).toFixed(1).replace(".", ",")} MB) en is niet gelezen.`] };
+  }
+  let data;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    return { problems: ["Het bestand is geen geldige JSON (beschadigd of onvolledig)."] };
+  }
+  const problems = validateScan(data, index);
+  if (problems.length > MAX_ERRORS_SHOWN) {
+    const hidden = problems.length - MAX_ERRORS_SHOWN;
+    return { problems: [...problems.slice(0, MAX_ERRORS_SHOWN), `… en nog ${hidden} andere problemen.`] };
+  }
+  return problems.length ? { problems } : { scan: data };
+}
+
+function fileSlug(scan) {
+  const slug = `${scan.organisation} ${scan.name}`.normalize("NFKD").replace(/[^\w\s-]/g, "").trim()
+    .toLowerCase().replace(/[\s_-]+/g, "-").slice(0, 60);
+  return `zelfscan-${slug || "zonder-naam"}-${scan.date}`;
+}
+
+export function jsonExport(scan) {
+  return { filename: `${fileSlug(scan)}.json`, text: `${JSON.stringify(scan, null, 2)}\n`, type: "application/json" };
+}
+
+// Excel runs a cell that starts with = + - @ (or a tab/CR) as a formula; a
+// leading apostrophe makes it plain text. Criterion texts never start so.
+function csvCell(value) {
+  let text = String(value ?? "");
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CSV for Excel: UTF-8 with BOM, ";" between cells, CRLF between rows. One row
+ * per criterion in the scan, then the answers to criteria that no longer exist.
+ */
+export function csvExport(scan, context) {
+  const header = ["Kader", "Onderdeel", "Criterium", "Tekst", "Score", "Reden n.v.t.", "Toelichting", "Bewijs",
+    "Status", "Actie", "Eigenaar", "Streefdatum"];
+  const row = (framework, section, id, text, status) => {
+    const answer = scan.answers[id] || {};
+    const plan = scan.plan[id] || {};
+    return [framework, section, id, text, isAnswered(answer) ? SCORE_BY_VALUE[answer.score].label : "",
+      answer.reason || "", answer.toelichting || "", (answer.evidence || []).join("\n"), status,
+      plan.action || "", plan.owner || "", plan.due || ""];
+  };
+  const rows = [header];
+  for (const group of context.groups) {
+    for (const criterion of group.criteria) {
+      const status = context.review.includes(criterion.id) ? "Tekst gewijzigd sinds het antwoord" : "";
+      rows.push(row(group.framework.short_title, group.path.join(" › "), criterion.id, criterion.text, status));
+    }
+  }
+  for (const id of context.removed) rows.push(row("", "", id, "", "Criterium bestaat niet meer"));
+  const text = `\uFEFF${rows.map((cells) => cells.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return { filename: `${fileSlug(scan)}.csv`, text, type: "text/csv;charset=utf-8" };
+}

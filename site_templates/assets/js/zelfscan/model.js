@@ -1,0 +1,178 @@
+// The scan: its shape, how it relates to the current criteria, progress and
+// scores. Pure functions on plain objects; no DOM, no storage.
+
+export const SCHEMA = "kk-zelfscan";
+export const VERSION = 1;
+
+/** The answer scale. n.v.t. counts as answered but not in averages. */
+export const SCORES = [
+  { value: "voldoet", label: "Voldoet", points: 4 },
+  { value: "grotendeels", label: "Voldoet grotendeels", points: 3 },
+  { value: "gedeeltelijk", label: "Voldoet gedeeltelijk", points: 2 },
+  { value: "niet", label: "Voldoet niet", points: 1 },
+  { value: "nvt", label: "Niet van toepassing", points: null },
+];
+export const SCORE_BY_VALUE = Object.fromEntries(SCORES.map((score) => [score.value, score]));
+/** Scores that make a criterion a gap for the improvement plan. */
+export const GAP_SCORES = new Set(["gedeeltelijk", "niet"]);
+
+export function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function newScanId() {
+  const random = crypto.getRandomValues(new Uint32Array(2));
+  return `zs-${Date.now().toString(36)}-${random[0].toString(36)}${random[1].toString(36)}`;
+}
+
+/** A new, empty scan. scope: {kind: "kader", framework} or {kind: "criteria", ids}. */
+export function createScan({ name, organisation, date, scope, frameworkVersions, disabledSections }) {
+  const now = new Date().toISOString();
+  return {
+    schema: SCHEMA, version: VERSION, id: newScanId(), name, organisation, date,
+    created: now, modified: now, scope, framework_versions: frameworkVersions,
+    disabled_sections: disabledSections, answers: {}, plan: {},
+  };
+}
+
+/** [frameworkId, fingerprint] of a current criterion, or undefined (own keys only: "constructor" is no ID). */
+export function currentCriterion(index, id) {
+  return Object.hasOwn(index.criteria, id) ? index.criteria[id] : undefined;
+}
+
+/** The frameworks a scan's scope touches (criteria scope: those of its known IDs). */
+export function scopeFrameworkIds(scope, index) {
+  if (scope.kind === "kader") return [scope.framework];
+  const ids = scope.ids.filter((id) => currentCriterion(index, id)).map((id) => currentCriterion(index, id)[0]);
+  return [...new Set(ids)];
+}
+
+/** For each section ID of a framework, the IDs of itself and all its ancestors. */
+function sectionChains(framework) {
+  const parentOf = new Map(framework.sections.map((section) => [section.id, section.parent]));
+  const chains = new Map();
+  for (const section of framework.sections) {
+    const chain = [];
+    for (let id = section.id; id; id = parentOf.get(id)) chain.push(id);
+    chains.set(section.id, chain);
+  }
+  return chains;
+}
+
+export function isSectionDisabled(scan, frameworkId, sectionId) {
+  return scan.disabled_sections.some((entry) => entry.framework === frameworkId && entry.section === sectionId);
+}
+
+/**
+ * Everything the views need to show a scan against today's criteria:
+ * - groups: [{key, framework, section, path (titles), criteria}] in source order,
+ *   only criteria in scope and not in a switched-off section;
+ * - criteria: the same criteria as one flat list;
+ * - removed: answered IDs that no longer exist (kept visible, never dropped);
+ * - unknownScopeIds: IDs in a criteria scope that do not exist (or were retired);
+ * - review: IDs whose text changed since they were answered.
+ * criteriaByFramework: {frameworkId: [criterion records]} for scopeFrameworkIds().
+ */
+export function buildContext(scan, index, criteriaByFramework) {
+  const frameworksById = new Map(index.frameworks.map((framework) => [framework.id, framework]));
+  const wanted = scan.scope.kind === "criteria" ? new Set(scan.scope.ids) : null;
+  const groups = [];
+  for (const frameworkId of scopeFrameworkIds(scan.scope, index)) {
+    const framework = frameworksById.get(frameworkId);
+    const chains = sectionChains(framework);
+    const titles = new Map(framework.sections.map((section) => [section.id, section.title]));
+    const bySection = new Map();
+    for (const criterion of criteriaByFramework[frameworkId]) {
+      if (wanted && !wanted.has(criterion.id)) continue;
+      const chain = chains.get(criterion.section) || [criterion.section];
+      if (chain.some((sectionId) => isSectionDisabled(scan, frameworkId, sectionId))) continue;
+      if (!bySection.has(criterion.section)) {
+        bySection.set(criterion.section, {
+          key: `${frameworkId}/${criterion.section}`, framework, section: criterion.section,
+          path: chain.slice().reverse().map((id) => titles.get(id)), criteria: [],
+        });
+      }
+      bySection.get(criterion.section).criteria.push(criterion);
+    }
+    // Source order of sections, not order of first appearance.
+    for (const section of framework.sections) if (bySection.has(section.id)) groups.push(bySection.get(section.id));
+  }
+  const criteria = groups.flatMap((group) => group.criteria);
+  const removed = Object.keys(scan.answers).filter((id) => !currentCriterion(index, id));
+  const unknownScopeIds = wanted ? scan.scope.ids.filter((id) => !currentCriterion(index, id)) : [];
+  const review = criteria.filter((criterion) => needsReview(scan.answers[criterion.id], criterion)).map((c) => c.id);
+  return { groups, criteria, removed, unknownScopeIds, review, frameworksById };
+}
+
+export function isAnswered(answer) {
+  return Boolean(answer && answer.score);
+}
+
+/** True when the criterion's text changed after the answer was given. */
+export function needsReview(answer, criterion) {
+  return isAnswered(answer) && answer.fingerprint !== criterion.fingerprint;
+}
+
+export function progress(criteria, answers) {
+  const answered = criteria.filter((criterion) => isAnswered(answers[criterion.id])).length;
+  return { answered, total: criteria.length };
+}
+
+/** The (partly) empty answer for a criterion, created on first input. */
+export function emptyAnswer() {
+  return { score: "", reason: "", toelichting: "", evidence: [], checklist: {}, fingerprint: "", answered_at: "" };
+}
+
+/**
+ * Score summary of a set of criteria: how many answered, count per score, and
+ * the average points over the scored answers (n.v.t. left out; null if none).
+ */
+export function summarise(criteria, answers) {
+  const counts = Object.fromEntries(SCORES.map((score) => [score.value, 0]));
+  let points = 0;
+  let scored = 0;
+  for (const criterion of criteria) {
+    const answer = answers[criterion.id];
+    if (!isAnswered(answer)) continue;
+    counts[answer.score] += 1;
+    const value = SCORE_BY_VALUE[answer.score].points;
+    if (value !== null) {
+      points += value;
+      scored += 1;
+    }
+  }
+  const answered = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { total: criteria.length, answered, counts, average: scored ? points / scored : null };
+}
+
+/** Summaries per quality element (a criterion counts for each of its elements). */
+export function summariseByElement(criteria, answers, elements) {
+  return elements
+    .map((element) => ({ key: element.id, label: element.label, criteria: criteria.filter((c) => c.elements.includes(element.id)) }))
+    .filter((group) => group.criteria.length)
+    .map((group) => ({ key: group.key, label: group.label, ...summarise(group.criteria, answers) }));
+}
+
+/** Summaries per section group of buildContext(). */
+export function summariseBySection(groups, answers) {
+  return groups.map((group) => ({ key: group.key, label: group.path.join(" › "), ...summarise(group.criteria, answers) }));
+}
+
+/** The criteria answered "gedeeltelijk" or "niet": the improvement plan's rows. */
+export function gaps(criteria, answers) {
+  return criteria.filter((criterion) => GAP_SCORES.has(answers[criterion.id]?.score));
+}
+
+/** Format an average as Dutch decimal text ("3,5"), or "–" when there is none. */
+export function formatAverage(average) {
+  return average === null ? "–" : average.toFixed(1).replace(".", ",");
+}
+
+/** A deep copy of a scan under a new ID and name (for "dupliceren"). */
+export function duplicateScan(scan, name) {
+  const copy = structuredClone(scan);
+  const now = new Date().toISOString();
+  return { ...copy, id: newScanId(), name, created: now, modified: now };
+}

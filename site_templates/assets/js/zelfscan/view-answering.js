@@ -1,0 +1,201 @@
+// Answering: every criterion in scope, grouped by section, each with the scale,
+// a toelichting, evidence, the framework's evidence suggestions and, where the
+// source lists sub-items, a checklist. Every input is saved at once.
+import { h, uniqueId } from "./dom.js";
+import { SCORES, emptyAnswer, isAnswered, needsReview, progress } from "./model.js";
+
+const EVIDENCE_LABELS = { indicator: "Mogelijke indicatoren", verificatie: "Verificatie aanleveren", document: "Gevraagd bewijs" };
+
+/** Checkboxes for the non-informative items, keyed by their index path ("2", "2.0"). */
+function checklistBoxes(items, answer, path = []) {
+  const boxes = [];
+  items.forEach((item, i) => {
+    const key = [...path, i].join(".");
+    if (!item.informative) {
+      const id = uniqueId("kk-zs-item");
+      boxes.push(h("div", { className: `kk-zs-check kk-zs-depth-${path.length + 1}` },
+        h("input", { id, type: "checkbox", checked: Boolean(answer?.checklist?.[key]), dataset: { field: "checklist", item: key } }),
+        h("label", { for: id }, item.label ? `${item.label} ${item.text}` : item.text)));
+    }
+    if (item.items) boxes.push(...checklistBoxes(item.items, answer, [...path, i]));
+  });
+  return boxes;
+}
+
+function informativeItems(items) {
+  const notes = items.filter((item) => item.informative);
+  return notes.length ? h("ul", { className: "kk-zs-informative" }, notes.map((item) => h("li", {}, item.text))) : null;
+}
+
+function evidenceSuggestions(criterion) {
+  if (!criterion.evidence.length) return null;
+  const byKind = new Map();
+  for (const entry of criterion.evidence) {
+    if (!byKind.has(entry.kind)) byKind.set(entry.kind, []);
+    byKind.get(entry.kind).push(entry);
+  }
+  return h("aside", { className: "kk-zs-suggestions", "aria-label": `Bewijs volgens het kader bij ${criterion.label}` },
+    [...byKind].map(([kind, entries]) => [
+      h("p", { className: "kk-annotation-label" }, EVIDENCE_LABELS[kind] || kind),
+      h("ul", {}, entries.map((entry) => h("li", {}, entry.label ? `${entry.label} ${entry.text}` : entry.text,
+        entry.items && h("ul", {}, entry.items.map((item) => h("li", {}, item.text)))))),
+    ]));
+}
+
+function reviewNotice(app, scan, criterion) {
+  const notice = h("div", { className: "kk-zs-review", dataset: { review: "true" } },
+    h("p", {}, h("strong", {}, "Controleren: "), "de tekst van dit criterium is gewijzigd sinds uw antwoord. Kijk of uw antwoord nog klopt."),
+    h("button", {
+      type: "button", className: "md-button",
+      onclick: () => {
+        scan.answers[criterion.id].fingerprint = criterion.fingerprint;
+        app.save(scan);
+        notice.remove();
+      },
+    }, `Antwoord bij ${criterion.label} klopt nog`));
+  return notice;
+}
+
+function criterionFieldset(app, scan, criterion) {
+  const answer = scan.answers[criterion.id];
+  const scoreName = uniqueId("kk-zs-score");
+  const reasonId = uniqueId("kk-zs-reason");
+  const noteId = uniqueId("kk-zs-note");
+  const evidenceId = uniqueId("kk-zs-evidence");
+  const heading = [criterion.label, criterion.title].filter(Boolean).join(" – ");
+  const checklist = checklistBoxes(criterion.items, answer);
+  return h("fieldset", {
+    className: `kk-zs-criterion${isAnswered(answer) ? " kk-zs-answered" : ""}`,
+    id: `zs-${criterion.id}`, dataset: { criterionId: criterion.id },
+  },
+  h("legend", {}, heading),
+  h("blockquote", { className: "kk-zs-text" }, h("p", {}, criterion.text), informativeItems(criterion.items)),
+  criterion.applicability.length > 0 && h("p", { className: "kk-zs-hint" }, "Van toepassing: ",
+    criterion.applicability.map((rule) => rule.text).join(" ")),
+  needsReview(answer, criterion) && reviewNotice(app, scan, criterion),
+  h("fieldset", { className: "kk-zs-scale" }, h("legend", {}, `Score voor ${criterion.label}`),
+    SCORES.map((score) => {
+      const id = uniqueId("kk-zs-option");
+      return h("span", { className: "kk-zs-option" },
+        h("input", { id, type: "radio", name: scoreName, value: score.value, checked: answer?.score === score.value, dataset: { field: "score" } }),
+        h("label", { for: id }, score.label));
+    })),
+  h("div", { className: "kk-zs-field kk-zs-reason", hidden: answer?.score !== "nvt" },
+    h("label", { for: reasonId }, "Reden waarom dit niet van toepassing is"),
+    h("input", { id: reasonId, type: "text", maxlength: 2000, value: answer?.reason || "", dataset: { field: "reason" } })),
+  checklist.length > 0 && h("fieldset", { className: "kk-zs-checklist" },
+    h("legend", {}, "Onderdelen die aanwezig zijn"), checklist),
+  h("div", { className: "kk-zs-columns" },
+    h("div", {},
+      h("div", { className: "kk-zs-field" }, h("label", { for: noteId }, "Toelichting"),
+        h("textarea", { id: noteId, rows: 3, maxlength: 20000, value: answer?.toelichting || "", dataset: { field: "toelichting" } })),
+      h("div", { className: "kk-zs-field" }, h("label", { for: evidenceId }, "Bewijs: documentnamen of links, één per regel"),
+        h("textarea", { id: evidenceId, rows: 2, value: (answer?.evidence || []).join("\n"), dataset: { field: "evidence" } }))),
+    evidenceSuggestions(criterion)));
+}
+
+function removedAnswers(scan, removed) {
+  if (!removed.length) return null;
+  return h("section", { className: "kk-zs-removed" },
+    h("h3", {}, "Antwoorden bij criteria die niet meer bestaan"),
+    h("p", {}, "Deze criteria zijn uit het kader verdwenen sinds u ze beantwoordde. Uw antwoorden blijven hier zichtbaar en gaan mee in de export."),
+    h("ul", {}, removed.map((id) => {
+      const answer = scan.answers[id];
+      const score = SCORES.find((s) => s.value === answer.score);
+      return h("li", { dataset: { criterionId: id } }, h("strong", {}, id), `: ${score ? score.label : "geen score"}`,
+        answer.toelichting && h("p", {}, answer.toelichting),
+        answer.evidence?.length > 0 && h("p", {}, `Bewijs: ${answer.evidence.join(", ")}`));
+    })));
+}
+
+export async function renderAnswering(app, scan) {
+  const context = await app.contextFor(scan);
+  const { groups, criteria } = context;
+  const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
+
+  const progressText = h("p", { className: "kk-zs-progress-text", "aria-live": "polite" });
+  const progressBar = h("progress", { max: criteria.length || 1, "aria-label": "Voortgang van de zelfscan" });
+  const sectionCounts = new Map();
+  const sectionList = h("ul", { className: "kk-zs-section-progress" }, groups.map((group) => {
+    const count = h("span", {});
+    sectionCounts.set(group.key, { count, group });
+    return h("li", {}, h("a", { href: `#zs-group-${groups.indexOf(group)}` }, group.path.join(" › ")), " ", count);
+  }));
+  const updateProgress = () => {
+    const overall = progress(criteria, scan.answers);
+    progressText.textContent = `${overall.answered} van ${overall.total} criteria beantwoord`;
+    progressBar.value = overall.answered;
+    for (const { count, group } of sectionCounts.values()) {
+      const part = progress(group.criteria, scan.answers);
+      count.textContent = `${part.answered} van ${part.total}`;
+    }
+  };
+  updateProgress();
+
+  const jumpStatus = h("p", { className: "kk-zs-announce", role: "status" });
+  const jumpButton = h("button", {
+    type: "button", className: "md-button md-button--primary",
+    onclick: () => {
+      const current = document.activeElement?.closest?.("[data-criterion-id]")?.dataset.criterionId;
+      const start = current ? criteria.findIndex((c) => c.id === current) + 1 : 0;
+      const order = [...criteria.slice(start), ...criteria.slice(0, start)];
+      const next = order.find((criterion) => !isAnswered(scan.answers[criterion.id]));
+      if (!next) {
+        jumpStatus.textContent = "Alle criteria zijn beantwoord.";
+        return;
+      }
+      jumpStatus.textContent = "";
+      const fieldset = document.getElementById(`zs-${next.id}`);
+      fieldset.scrollIntoView({ block: "start" });
+      fieldset.querySelector("input[type=radio]").focus();
+    },
+  }, "Naar de volgende onbeantwoorde vraag");
+
+  const summary = [];
+  if (context.review.length) summary.push(`${context.review.length} antwoord(en) te controleren omdat de tekst van het criterium is gewijzigd`);
+  if (context.removed.length) summary.push(`${context.removed.length} antwoord(en) bij criteria die niet meer bestaan`);
+
+  const body = h("div", { className: "kk-zs-criteria" }, groups.map((group, i) => h("section", { className: "kk-zs-group", id: `zs-group-${i}` },
+    h("h3", {}, group.path.join(" › "), scan.scope.kind === "criteria" ? ` (${group.framework.short_title})` : ""),
+    group.criteria.map((criterion) => criterionFieldset(app, scan, criterion)))));
+
+  // One listener for every field: update the answer, save, update progress.
+  body.addEventListener("input", (event) => {
+    const field = event.target.dataset.field;
+    const fieldset = event.target.closest("[data-criterion-id]");
+    if (!field || !fieldset) return;
+    const criterion = byId.get(fieldset.dataset.criterionId);
+    const answer = scan.answers[criterion.id] || (scan.answers[criterion.id] = emptyAnswer());
+    if (field === "score") {
+      answer.score = event.target.value;
+      answer.fingerprint = criterion.fingerprint;
+      answer.answered_at = new Date().toISOString();
+      fieldset.querySelector(".kk-zs-reason").hidden = answer.score !== "nvt";
+      fieldset.querySelector(":scope > .kk-zs-review")?.remove();
+      fieldset.classList.add("kk-zs-answered");
+    } else if (field === "checklist") {
+      answer.checklist[event.target.dataset.item] = event.target.checked;
+    } else if (field === "evidence") {
+      answer.evidence = event.target.value.split("\n").map((line) => line.trim()).filter(Boolean);
+    } else {
+      answer[field] = event.target.value;
+    }
+    app.save(scan);
+    if (field === "score") updateProgress();
+  });
+
+  return h("div", { className: "kk-zs-answering" },
+    h("h2", {}, scan.name),
+    h("p", { className: "kk-zs-meta" }, [scan.organisation, scan.date].filter(Boolean).join(" · ")),
+    h("nav", { className: "kk-zs-nav", "aria-label": "Zelfscan" },
+      app.link("Resultaten en verbeterplan", { scan: scan.id, view: "resultaten" }, { className: "md-button" }),
+      app.link("Instellingen", { scan: scan.id, view: "instellingen" }, { className: "md-button" }),
+      app.link("Alle zelfscans", {}, { className: "md-button" })),
+    summary.length > 0 && h("div", { className: "kk-zs-message" }, h("p", {}, "Het kader is gewijzigd sinds deze scan: ", summary.join("; "), ".")),
+    h("section", { className: "kk-zs-progress kk-card", "aria-label": "Voortgang" },
+      progressText, progressBar, jumpButton, jumpStatus,
+      h("details", {}, h("summary", {}, "Voortgang per onderdeel"), sectionList)),
+    app.saveStatus,
+    body,
+    removedAnswers(scan, context.removed));
+}

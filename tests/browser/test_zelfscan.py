@@ -1,0 +1,421 @@
+"""The self-scan (/zelfscan/) in headless Chromium: a full scan through the UI,
+persistence, export/import, hostile and broken files, framework changes,
+storage trouble, print, accessibility and privacy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import run_axe
+from tests.browser.zelfscan_bad_files import FRAMEWORK, PAYLOAD, bad_files, hostile_files, valid_scan
+
+PREFIX = "kk.zelfscan.v1.scan."
+SCORE_LABELS = ["Voldoet", "Voldoet grotendeels", "Voldoet gedeeltelijk", "Voldoet niet", "Niet van toepassing"]
+SCORE_VALUES = ["voldoet", "grotendeels", "gedeeltelijk", "niet", "nvt"]
+
+
+@pytest.fixture(scope="module")
+def criteria(site_dir) -> list[dict]:
+    path = Path(site_dir) / "assets" / "catalog" / f"{FRAMEWORK}.json"
+    return json.loads(path.read_text(encoding="utf-8"))["criteria"]
+
+
+@pytest.fixture(scope="module")
+def index(site_dir) -> dict:
+    return json.loads((Path(site_dir) / "assets" / "catalog" / "index.json").read_text(encoding="utf-8"))
+
+
+def stored(page) -> dict[str, str]:
+    """Every self-scan key in localStorage with its raw text."""
+    return page.evaluate(f"""() => Object.fromEntries(Object.keys(localStorage)
+        .filter((k) => k.startsWith({json.dumps(PREFIX)})).map((k) => [k, localStorage.getItem(k)]))""")
+
+
+def open_app(page, url):
+    page.goto(url)
+    page.locator("[data-kk-ready]").wait_for()
+
+
+def start_scan(page, base_url, organisation="Zorg Noord BV", name="Zelfscan 2026"):
+    open_app(page, base_url + f"zelfscan/?kader={FRAMEWORK}")
+    page.get_by_label("Naam van uw organisatie").fill(organisation)
+    page.get_by_label("Naam van deze zelfscan").fill(name)
+    page.get_by_role("button", name="Zelfscan starten").click()
+    page.get_by_role("heading", level=2, name=name).wait_for()
+
+
+def import_file(page, name, data: bytes):
+    """Import through the list view; returns the feedback text once it appears."""
+    page.get_by_label("JSON-bestand met een zelfscan").set_input_files(
+        files=[{"name": f"{name}.json", "mimeType": "application/json", "buffer": data}])
+    page.get_by_role("status").filter(has_text=f'"{name}.json" is').wait_for()
+    return page.locator(".kk-zs-view").inner_text()
+
+
+def download_text(page, button_name) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button_name).click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def criterion(page, criterion_id):
+    return page.locator(f'fieldset.kk-zs-criterion[data-criterion-id="{criterion_id}"]')
+
+
+def assert_same_origin(page, base_url):
+    origin = urlparse(base_url).netloc
+    foreign = [u for u in page.requested_urls if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != origin]
+    assert foreign == []
+
+
+def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, base_url, criteria, index):
+    start_scan(page, base_url)
+    assert "view=" not in page.url and "scan=zs-" in page.url
+    expected = {}
+    for i, record in enumerate(criteria):
+        fieldset = criterion(page, record["id"])
+        score = i % 5
+        fieldset.get_by_role("radio", name=SCORE_LABELS[score], exact=True).check()
+        expected[record["id"]] = SCORE_VALUES[score]
+        if SCORE_VALUES[score] == "nvt":
+            fieldset.get_by_label("Reden waarom dit niet van toepassing is").fill(f"Bieden wij niet ({i})")
+        if i % 3 == 0:
+            fieldset.get_by_label("Toelichting").fill(f"Toelichting {i}: zie beleid; \"kwaliteit\"")
+            fieldset.get_by_label("Bewijs: documentnamen of links, één per regel").fill(f"Beleid-{i}.pdf\nhttps://intranet.example/{i}")
+    checklist = criterion(page, "mg-vei-09").get_by_role("group", name="Onderdelen die aanwezig zijn").get_by_role("checkbox")
+    assert checklist.count() == 8  # the eight required policy documents
+    for box in checklist.all():
+        box.check()
+    assert page.get_by_text(f"{len(criteria)} van {len(criteria)} criteria beantwoord").is_visible()
+    page.get_by_role("button", name="Naar de volgende onbeantwoorde vraag").click()
+    page.get_by_role("status").filter(has_text="Alle criteria zijn beantwoord.").wait_for()
+
+    page.reload()
+    page.locator("[data-kk-ready]").wait_for()
+    for i, record in enumerate(criteria):
+        fieldset = criterion(page, record["id"])
+        label = SCORE_LABELS[SCORE_VALUES.index(expected[record["id"]])]
+        assert fieldset.get_by_role("radio", name=label, exact=True).is_checked(), record["id"]
+        if i % 3 == 0:
+            assert fieldset.get_by_label("Toelichting").input_value() == f"Toelichting {i}: zie beleid; \"kwaliteit\""
+            evidence = fieldset.get_by_label("Bewijs: documentnamen of links, één per regel").input_value()
+            assert evidence == f"Beleid-{i}.pdf\nhttps://intranet.example/{i}"
+        if expected[record["id"]] == "nvt":
+            assert fieldset.get_by_label("Reden waarom dit niet van toepassing is").input_value() == f"Bieden wij niet ({i})"
+    assert all(box.is_checked() for box in checklist.all())
+
+    # Results: the table's numbers are the ones we entered.
+    page.get_by_role("link", name="Resultaten en verbeterplan").click()
+    table = page.get_by_role("table", name="Per onderdeel")
+    section_titles = {s["id"]: s["title"] for f in index["frameworks"] if f["id"] == FRAMEWORK for s in f["sections"]}
+    rows = {row.locator("th").inner_text(): row.locator("td").all_inner_texts() for row in table.locator("tbody tr").all()}
+    for section, title in section_titles.items():
+        ids = [r["id"] for r in criteria if r["section"] == section]
+        scores = [4 - SCORE_VALUES.index(expected[c]) for c in ids if expected[c] != "nvt"]
+        average = f"{sum(scores) / len(scores):.1f}".replace(".", ",") if scores else "–"
+        assert rows[title][0] == f"{len(ids)} van {len(ids)}", title
+        assert rows[title][-1] == average, title
+    assert page.get_by_role("img", name="Gemiddelde score per onderdeel. De tabel ernaast bevat dezelfde cijfers.").is_visible()
+    gaps = [r["id"] for r in criteria if expected[r["id"]] in ("gedeeltelijk", "niet")]
+    assert page.locator(".kk-zs-plan-item").count() == len(gaps)
+    plan_item = page.locator(f'.kk-zs-plan-item[data-criterion-id="{gaps[0]}"]')
+    plan_item.get_by_label("Verbeteractie").fill("Protocol herzien en team trainen")
+    plan_item.get_by_label("Eigenaar").fill("Teamleider")
+    plan_item.get_by_label("Streefdatum").fill("2026-09-01")
+
+    name, csv_bytes = download_text(page, "Exporteer CSV (Excel)")
+    assert name.endswith(".csv")
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    csv_lines = csv_bytes.decode("utf-8-sig").split("\r\n")
+    assert csv_lines[0].split(";")[:5] == ["Kader", "Onderdeel", "Criterium", "Tekst", "Score"]
+    assert any(f";{gaps[0]};" in line and "Teamleider" in line for line in csv_lines)
+
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-tabs", ".kk-zs-nav", ".kk-zs-exports"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ("Zorg Noord BV", "Verbeterplan", "Antwoorden"):
+        assert page.get_by_text(shown, exact=True).first.is_visible(), shown
+    assert page.locator(f'.kk-zs-report-answers tr[data-criterion-id="{criteria[0]["id"]}"]').is_visible()
+    assert page.get_by_role("img", name="Gemiddelde score per kwaliteitselement. De tabel ernaast bevat dezelfde cijfers.").is_visible()
+    page.emulate_media(media="screen")
+
+    _, exported = download_text(page, "Exporteer JSON")
+    exported_scan = json.loads(exported)
+    assert exported_scan["framework_versions"] == {FRAMEWORK: "z.j."} and exported_scan["version"] == 1
+    assert exported_scan["plan"][gaps[0]] == {"action": "Protocol herzien en team trainen", "owner": "Teamleider", "due": "2026-09-01"}
+    assert exported_scan["answers"]["mg-vei-09"]["checklist"] == {str(i): True for i in range(8)}
+
+    page.get_by_role("link", name="Alle zelfscans").click()
+    page.get_by_role("button", name="Verwijder Zelfscan 2026").click()
+    page.get_by_role("button", name="Annuleren").click()
+    assert len(stored(page)) == 1
+    page.get_by_role("button", name="Verwijder Zelfscan 2026").click()
+    page.get_by_role("button", name="Ja, verwijderen").click()
+    page.get_by_role("status").filter(has_text="is verwijderd").wait_for()
+    assert stored(page) == {}
+
+    assert "is ingelezen" in import_file(page, "terug", exported)
+    values = list(stored(page).values())
+    assert len(values) == 1 and json.loads(values[0]) == exported_scan
+    assert_same_origin(page, base_url)
+
+
+def test_list_renames_and_duplicates(page, base_url):
+    start_scan(page, base_url, name="Eerste scan")
+    page.get_by_role("link", name="Alle zelfscans").click()
+    page.get_by_role("button", name="Hernoem Eerste scan").click()
+    page.get_by_label("Nieuwe naam").fill("Scan voorjaar")
+    page.get_by_role("button", name="Naam opslaan").click()
+    page.get_by_role("status").filter(has_text="Hernoemd tot Scan voorjaar").wait_for()
+    page.get_by_role("button", name="Dupliceer Scan voorjaar").click()
+    page.get_by_role("link", name="Scan voorjaar (kopie)").wait_for()
+    names = sorted(json.loads(v)["name"] for v in stored(page).values())
+    assert names == ["Scan voorjaar", "Scan voorjaar (kopie)"]
+    page.get_by_role("link", name="Scan voorjaar (kopie)").click()
+    page.get_by_role("heading", level=2, name="Scan voorjaar (kopie)").wait_for()
+    page.get_by_role("link", name="Resultaten en verbeterplan").click()
+    page.get_by_role("heading", level=2, name="Resultaten: Scan voorjaar (kopie)").wait_for()
+    page.reload()  # the URL keeps the scan and the view
+    page.get_by_role("heading", level=2, name="Resultaten: Scan voorjaar (kopie)").wait_for()
+    page.go_back()
+    page.get_by_role("heading", level=2, name="Scan voorjaar (kopie)").wait_for()
+
+
+def test_setup_switches_off_sections_and_marks_not_applicable(page, base_url, criteria):
+    open_app(page, base_url + f"zelfscan/?kader={FRAMEWORK}")
+    assert page.get_by_label("Kwaliteitskader", exact=True).input_value() == FRAMEWORK
+    page.get_by_label("Naam van deze zelfscan").fill("Zonder fysieke omgeving")
+    page.get_by_role("checkbox", name="Passende fysieke omgeving (indien van toepassing) (1)").uncheck()
+    page.get_by_role("button", name="Zelfscan starten").click()
+    page.get_by_role("heading", level=2, name="Zonder fysieke omgeving").wait_for()
+    excluded = [r["id"] for r in criteria if r["section"] == "fysieke-omgeving"]
+    assert excluded and all(criterion(page, c).count() == 0 for c in excluded)
+    assert page.get_by_text(f"0 van {len(criteria) - len(excluded)} criteria beantwoord").is_visible()
+    fieldset = criterion(page, criteria[0]["id"])
+    reason = fieldset.get_by_label("Reden waarom dit niet van toepassing is")
+    assert not reason.is_visible()
+    fieldset.get_by_role("radio", name="Niet van toepassing").check()
+    reason.fill("Geen meldplicht voor deze dienst")
+    scan = json.loads(next(iter(stored(page).values())))
+    assert scan["disabled_sections"] == [{"framework": FRAMEWORK, "section": "fysieke-omgeving"}]
+    assert scan["answers"][criteria[0]["id"]]["reason"] == "Geen meldplicht voor deze dienst"
+
+
+def test_setup_requires_a_name_and_is_keyboard_operable(page, base_url, criteria):
+    open_app(page, base_url + f"zelfscan/?kader={FRAMEWORK}")
+    page.get_by_role("button", name="Zelfscan starten").click()
+    page.get_by_role("alert").filter(has_text="Geef de zelfscan een naam.").wait_for()
+    name = page.get_by_label("Naam van deze zelfscan")
+    assert name.evaluate("el => el === document.activeElement")
+    assert name.get_attribute("aria-invalid") == "true"
+    page.keyboard.type("Met toetsenbord")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", level=2, name="Met toetsenbord").wait_for()
+    page.get_by_role("button", name="Naar de volgende onbeantwoorde vraag").focus()
+    page.keyboard.press("Enter")
+    first = criterion(page, criteria[0]["id"]).get_by_role("radio", name="Voldoet", exact=True)
+    assert first.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    assert criterion(page, criteria[0]["id"]).get_by_role("radio", name="Voldoet grotendeels").is_checked()
+    assert json.loads(next(iter(stored(page).values())))["answers"][criteria[0]["id"]]["score"] == "grotendeels"
+
+
+def test_criteria_scope_lists_unknown_ids(page, base_url, criteria):
+    ids = [criteria[0]["id"], "twe-30", "zz-bestaat-niet-01"]
+    open_app(page, base_url + "zelfscan/?criteria=" + ",".join(ids))
+    page.get_by_text("zz-bestaat-niet-01 (onbekend)").wait_for()
+    page.get_by_label("Naam van deze zelfscan").fill("Selectie")
+    page.get_by_role("button", name="Zelfscan starten").click()
+    page.get_by_role("heading", level=2, name="Selectie").wait_for()
+    assert page.locator("fieldset.kk-zs-criterion").count() == 2
+    assert criterion(page, "twe-30").count() == 1
+    scan = json.loads(next(iter(stored(page).values())))
+    assert scan["scope"] == {"kind": "criteria", "ids": ids}
+    assert set(scan["framework_versions"]) == {FRAMEWORK, "twente-kwaliteit-2017"}
+
+
+def test_framework_changes_are_shown_for_review(page, base_url, criteria):
+    scan = valid_scan(criteria, "zs-migration")
+    added = "mg-dcg-15"
+    edited = criteria[0]["id"]
+    for record in criteria:
+        if record["id"] != added:
+            scan["answers"][record["id"]] = {"score": "voldoet", "toelichting": "", "evidence": [], "checklist": {},
+                                             "fingerprint": record["fingerprint"], "reason": "",
+                                             "answered_at": "2026-01-15T09:30:00.000Z"}
+    scan["answers"][edited]["fingerprint"] = "0123456789abcdef"
+    scan["answers"]["mg-oud-01"] = {"score": "niet", "toelichting": "Antwoord op vervallen eis", "evidence": ["Oud.pdf"]}
+    open_app(page, base_url + "zelfscan/")
+    import_file(page, "migratie", json.dumps(scan).encode())
+    page.get_by_role("link", name="Testscan").click()
+
+    page.get_by_text("1 antwoord(en) te controleren").wait_for()
+    review = criterion(page, edited).locator(".kk-zs-review")
+    assert "de tekst van dit criterium is gewijzigd sinds uw antwoord" in review.inner_text()
+    assert criterion(page, edited).get_by_role("radio", name="Voldoet", exact=True).is_checked()
+    assert page.locator(".kk-zs-review").count() == 1
+    removed = page.locator('.kk-zs-removed [data-criterion-id="mg-oud-01"]')
+    assert "Voldoet niet" in removed.inner_text() and "Antwoord op vervallen eis" in removed.inner_text()
+    assert all(not r.is_checked() for r in criterion(page, added).get_by_role("radio").all())
+    assert page.get_by_text(f"{len(criteria) - 1} van {len(criteria)} criteria beantwoord").is_visible()
+    page.get_by_role("button", name="Naar de volgende onbeantwoorde vraag").click()
+    assert page.evaluate("document.activeElement.closest('[data-criterion-id]').dataset.criterionId") == added
+
+    criterion(page, edited).get_by_role("button", name=f"Antwoord bij {edited} klopt nog").click()
+    assert page.locator(".kk-zs-review").count() == 0
+    saved = json.loads(next(iter(stored(page).values())))
+    assert saved["answers"][edited]["fingerprint"] == criteria[0]["fingerprint"]
+    assert saved["answers"]["mg-oud-01"]["toelichting"] == "Antwoord op vervallen eis"
+
+
+# The file names do not depend on the criteria, only the contents do.
+PLACEHOLDER = [{"id": "mg-vei-01", "fingerprint": "0" * 16}]
+
+
+@pytest.mark.parametrize("name", sorted(bad_files(PLACEHOLDER)))
+def test_bad_import_is_refused_and_changes_nothing(page, base_url, criteria, name):
+    data = bad_files(criteria)[name]
+    open_app(page, base_url + "zelfscan/")
+    import_file(page, "bestaand", json.dumps(valid_scan(criteria, "zs-existing")).encode())
+    before = stored(page)
+    assert len(before) == 1
+    text = import_file(page, name, data)
+    assert "is niet ingelezen" in text, text
+    assert stored(page) == before
+    # Nothing from the file became markup, even in the list of problems.
+    assert page.evaluate("window.__kkPwned") is None
+    assert page.locator(".kk-zs-view script, .kk-zs-view img").count() == 0
+    assert page.evaluate("() => ({}).polluted === undefined && Object.prototype.polluted === undefined")
+
+
+@pytest.mark.parametrize("name", sorted(hostile_files(PLACEHOLDER)))
+def test_hostile_text_stays_text(page, base_url, criteria, name):
+    data = hostile_files(criteria)[name]
+    open_app(page, base_url + "zelfscan/")
+    import_file(page, name, data)
+    scan_id = json.loads(data)["id"]
+    views = [f"zelfscan/?scan={scan_id}", f"zelfscan/?scan={scan_id}&view=resultaten",
+             f"zelfscan/?scan={scan_id}&view=instellingen", "zelfscan/"]
+    shown = ""
+    for view in views:
+        open_app(page, base_url + view)
+        assert page.evaluate("window.__kkPwned") is None, view
+        assert page.locator(".kk-zs-view script, .kk-zs-view img").count() == 0, view
+        shown += page.locator(".kk-zs-view").inner_text()
+        shown += "".join(page.locator(".kk-zs-view input, .kk-zs-view textarea").evaluate_all("els => els.map((e) => e.value)"))
+    assert PAYLOAD in shown, "the payload is not shown as literal text"
+
+
+def test_storage_full_says_so_and_offers_export(page, base_url):
+    page.context.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };""")
+    start_scan(page, base_url, name="Volle opslag")
+    alert = page.get_by_role("alert").filter(has_text="De opslag van deze browser is vol")
+    alert.wait_for()
+    criterion(page, "mg-vei-01").get_by_role("radio", name="Voldoet", exact=True).check()
+    assert page.get_by_text("Niet opgeslagen").is_visible()
+    with page.expect_download() as info:
+        alert.get_by_role("button", name="Exporteer deze zelfscan als JSON-bestand").click()
+    exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert exported["name"] == "Volle opslag" and exported["answers"]["mg-vei-01"]["score"] == "voldoet"
+
+
+def test_storage_unavailable_says_so_and_offers_export(page, base_url):
+    # As in a browser that blocks site data, reading window.localStorage throws,
+    # but only for the zelfscan's modules: Material's own inline scripts do not
+    # guard against it, and their errors would hide whether ours are handled.
+    page.context.add_init_script("""(() => {
+        const real = window.localStorage;
+        Object.defineProperty(window, 'localStorage', { get() {
+            if (new Error().stack.includes('/assets/js/zelfscan/')) throw new DOMException('Access denied', 'SecurityError');
+            return real;
+        } });
+    })();""")
+    open_app(page, base_url + "zelfscan/")
+    assert page.get_by_role("alert").filter(has_text="Deze browser staat niet toe dat de zelfscan hier wordt bewaard").is_visible()
+    page.get_by_role("link", name="Nieuwe zelfscan beginnen").click()
+    page.get_by_label("Kwaliteitskader", exact=True).select_option(FRAMEWORK)
+    page.get_by_label("Naam van deze zelfscan").fill("Zonder opslag")
+    page.get_by_role("button", name="Zelfscan starten").click()
+    page.get_by_role("heading", level=2, name="Zonder opslag").wait_for()
+    criterion(page, "mg-vei-02").get_by_role("radio", name="Voldoet niet").check()
+    alert = page.get_by_role("alert").filter(has_text="niet toe")
+    with page.expect_download() as info:
+        alert.get_by_role("button", name="Exporteer deze zelfscan als JSON-bestand").click()
+    assert json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["answers"]["mg-vei-02"]["score"] == "niet"
+
+
+@pytest.mark.parametrize("view", ["list", "setup", "answering", "results", "setup-dark", "answering-dark", "results-dark"])
+def test_no_accessibility_violations(page, base_url, criteria, view):
+    if view.endswith("-dark"):
+        page.emulate_media(color_scheme="dark")  # Material picks its slate palette from this
+    base_view = view.removesuffix("-dark")
+    if base_view == "list":
+        open_app(page, base_url + "zelfscan/")
+    elif base_view == "setup":
+        open_app(page, base_url + f"zelfscan/?kader={FRAMEWORK}")
+    else:
+        start_scan(page, base_url)
+        for record in criteria[:6]:
+            criterion(page, record["id"]).get_by_role("radio", name="Voldoet niet").check()
+        if base_view == "results":
+            page.get_by_role("link", name="Resultaten en verbeterplan").click()
+            page.get_by_role("heading", name="Verbeterplan").wait_for()
+    if view.endswith("-dark"):
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert run_axe(page) == []
+    assert_same_origin(page, base_url)
+
+
+def test_results_compare_with_an_earlier_scan(page, base_url, criteria):
+    start_scan(page, base_url, name="Najaar")
+    assert page.get_by_text("Uw antwoorden blijven in deze browser.").is_visible()  # the privacy promise
+    first = criteria[0]
+    criterion(page, first["id"]).get_by_role("radio", name="Voldoet", exact=True).check()
+    page.get_by_role("link", name="Resultaten en verbeterplan").click()
+    earlier = valid_scan(criteria, "zs-earlier")
+    earlier["answers"][first["id"]]["score"] = "niet"
+    page.get_by_label("Eerdere zelfscan van hetzelfde kader (JSON-bestand)").set_input_files(
+        files=[{"name": "voorjaar.json", "mimeType": "application/json", "buffer": json.dumps(earlier).encode()}])
+    table = page.get_by_role("table", name="Gemiddelde score: eerdere scan en deze scan").last
+    row = table.locator("tbody tr").first
+    assert row.locator("td").all_inner_texts() == ["1,0", "4,0", "+3,0"]
+    other = valid_scan(criteria, "zs-other")
+    other["scope"]["framework"] = "twente-kwaliteit-2017"
+    page.get_by_label("Eerdere zelfscan van hetzelfde kader (JSON-bestand)").set_input_files(
+        files=[{"name": "ander.json", "mimeType": "application/json", "buffer": json.dumps(other).encode()}])
+    page.get_by_text("alleen scans van hetzelfde kader zijn te vergelijken").wait_for()
+
+
+def test_importing_an_existing_scan_again_makes_a_copy(page, base_url, criteria):
+    open_app(page, base_url + "zelfscan/")
+    data = json.dumps(valid_scan(criteria, "zs-twice")).encode()
+    import_file(page, "eerste", data)
+    before = stored(page)
+    import_file(page, "tweede", data)
+    after = stored(page)
+    assert len(after) == 2
+    assert after[PREFIX + "zs-twice"] == before[PREFIX + "zs-twice"]
+    copy = next(json.loads(v) for k, v in after.items() if k != PREFIX + "zs-twice")
+    assert copy["name"] == "Testscan (geïmporteerd)" and copy["answers"] == json.loads(data)["answers"]
+
+
+def test_settings_of_an_existing_scan_can_be_changed(page, base_url, criteria):
+    start_scan(page, base_url, name="Instellingen wijzigen")
+    page.get_by_role("link", name="Instellingen").click()
+    page.get_by_role("checkbox", name="Veiligheid (9)").uncheck()
+    page.get_by_label("Naam van uw organisatie").fill("Nieuwe naam BV")
+    page.get_by_role("button", name="Wijzigingen opslaan").click()
+    page.get_by_role("heading", level=2, name="Instellingen wijzigen").wait_for()
+    safety = [r["id"] for r in criteria if r["section"] == "veiligheid"]
+    assert all(criterion(page, c).count() == 0 for c in safety)
+    assert page.get_by_text(f"0 van {len(criteria) - len(safety)} criteria beantwoord").is_visible()
+    scan = json.loads(next(iter(stored(page).values())))
+    assert scan["organisation"] == "Nieuwe naam BV"
+    assert scan["disabled_sections"] == [{"framework": FRAMEWORK, "section": "veiligheid"}]
