@@ -87,6 +87,7 @@ def _framework(framework: Framework) -> dict[str, Any]:
         "status": data["status"], "domains": data["domains"], "segments": data.get("segments", []),
         "item_term": data["item_term"], "url": f"kaders/{framework.id}/",
         "criteria_count": len(framework.criteria()), "sections": sections,
+        "links": data.get("links", []),  # the original documents: [{label, url?}]
     }
 
 

@@ -5,6 +5,7 @@
 import { initCopyButtons } from "./copy-citation.js";
 import { initSortableTables } from "./sortable-table.js";
 import { initFilters } from "./filters.js";
+import { initSelectionControls } from "./selectie/controls.js";
 
 // The site root, wherever the site is served from (GitHub Pages sub-path too):
 // this module lives at <root>/assets/js/site.js.
@@ -13,6 +14,7 @@ export const siteRoot = new URL("../../", import.meta.url);
 initCopyButtons(document);
 initSortableTables(document);
 initFilters(document);
+initSelectionControls(document);
 
 for (const mountPoint of document.querySelectorAll("[data-kk-app]")) {
   const name = mountPoint.dataset.kkApp;

@@ -1,0 +1,79 @@
+// Selection controls on every page (cross-feature contract 2): any
+// <button class="kk-select" data-select-criterion="ID" aria-pressed="false">
+// adds or removes that criterion. One click listener on the document serves
+// buttons that other tools render later; they dispatch kk:content-changed on
+// the document so the new buttons get their state. The header shows a live
+// "Selectie (N)" link on every page.
+import { getSelection, onSelectionChange, toggle } from "./store.js";
+
+// This module lives at <root>/assets/js/selectie/controls.js.
+const siteRoot = new URL("../../../", import.meta.url);
+
+const LABEL_SELECTED = "Geselecteerd";
+const LABEL_NOT_SELECTED = "Selecteer";
+
+function syncButton(button, selected) {
+  const label = selected ? LABEL_SELECTED : LABEL_NOT_SELECTED;
+  button.setAttribute("aria-pressed", String(selected));
+  if (button.textContent !== label) button.textContent = label;
+  // The ID makes the many "Selecteer" buttons on a page distinguishable for
+  // screen readers; the name still starts with the visible text (WCAG 2.5.3).
+  button.setAttribute("aria-label", `${label} ${button.dataset.selectCriterion}`);
+}
+
+function countText(count) {
+  return `Selectie (${count})`;
+}
+
+function createHeaderLink(doc) {
+  const header = doc.querySelector(".md-header__inner");
+  if (!header) return null;
+  const link = doc.createElement("a");
+  link.className = "kk-selection-link";
+  link.href = new URL("selectie/", siteRoot).href;
+  const onSelectionPage = new URL(doc.location.href).pathname === link.pathname;
+  if (onSelectionPage) link.setAttribute("aria-current", "page");
+  // Before the search field, so the link is always visible next to it.
+  header.insertBefore(link, header.querySelector(".md-search"));
+  return link;
+}
+
+// One polite live region, present from the start so screen readers announce
+// later changes to it.
+function createAnnouncer(doc) {
+  const region = doc.createElement("div");
+  region.className = "kk-visually-hidden";
+  region.setAttribute("role", "status");
+  region.dataset.kkSelectionAnnouncer = "";
+  doc.body.append(region);
+  return (message) => {
+    region.textContent = message;
+  };
+}
+
+export function initSelectionControls(doc) {
+  const headerLink = createHeaderLink(doc);
+  const announce = createAnnouncer(doc);
+
+  function sync() {
+    const selected = new Set(getSelection().items.map((item) => item.id));
+    for (const button of doc.querySelectorAll("[data-select-criterion]")) {
+      syncButton(button, selected.has(button.dataset.selectCriterion));
+    }
+    if (headerLink) headerLink.textContent = countText(selected.size);
+  }
+
+  doc.addEventListener("click", (event) => {
+    const button = event.target instanceof Element && event.target.closest("[data-select-criterion]");
+    if (!button) return;
+    const id = button.dataset.selectCriterion;
+    const selected = toggle(id); // fires the change event, which runs sync()
+    const count = getSelection().items.length;
+    announce(`${id} ${selected ? "toegevoegd aan" : "verwijderd uit"} de selectie. ${countText(count)}.`);
+  });
+  doc.addEventListener("kk:content-changed", sync);
+  onSelectionChange((reason) => {
+    if (reason !== "note") sync();
+  });
+  sync();
+}

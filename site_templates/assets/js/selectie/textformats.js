@@ -1,0 +1,124 @@
+// Plain-text, Markdown and CSV versions of the selection, all written from
+// the export model (model.js).
+import { citationText, evidenceRowText, itemText, separateTitle } from "./model.js";
+
+function textItems(items, depth = 0) {
+  return (items || []).flatMap((item) =>
+    [`${"  ".repeat(depth)}- ${itemText(item)}`, ...textItems(item.items, depth + 1)]);
+}
+
+export function selectionText(model) {
+  const lines = [model.title, "", model.dateNote, model.authorityNote];
+  for (const group of model.groups) {
+    lines.push("", "", group.title.toUpperCase(), "");
+    for (const { record, citation, note } of group.entries) {
+      const title = separateTitle(record);
+      lines.push("", `${citation.number} (${citation.frameworkShortTitle})`);
+      if (title) lines.push(title);
+      lines.push(record.text, ...textItems(record.items), citationText(citation));
+      if (note.trim()) lines.push(`Notitie: ${note}`);
+    }
+  }
+  if (model.evidence.length > 0) {
+    lines.push("", "", "BEWIJSLIJST");
+    for (const { entry, rows } of model.evidence) {
+      lines.push("", `${entry.citation.number} (${entry.citation.frameworkShortTitle})`);
+      for (const row of rows) lines.push(`- ${evidenceRowText(row)}`, ...textItems(row.evidence.items, 1));
+    }
+  }
+  lines.push("", "", "BRONVERMELDING", "");
+  for (const source of model.sources) lines.push(`- ${source.title}, ${source.publisher}, ${source.year}. ${source.link}`);
+  return lines.join("\n") + "\n";
+}
+
+// Backslash-escapes what Markdown would otherwise read as markup, so the
+// verbatim texts render exactly as they are.
+function escapeMarkdown(text) {
+  return String(text)
+    .replace(/[\\`*_[\]<>|#~]/g, "\\$&")
+    .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, "$1\\$2$3")
+    .replace(/\r?\n/g, "  \n");
+}
+
+function markdownItems(items, depth = 0) {
+  return (items || []).flatMap((item) =>
+    [`${"    ".repeat(depth)}- ${escapeMarkdown(itemText(item))}`, ...markdownItems(item.items, depth + 1)]);
+}
+
+function markdownCitation(citation) {
+  const text = citationText(citation).slice(0, -citation.permalink.length);
+  return `*${escapeMarkdown(text.trim())}* <${citation.permalink}>`;
+}
+
+export function selectionMarkdown(model) {
+  const lines = [`# ${escapeMarkdown(model.title)}`, "", `${escapeMarkdown(model.dateNote)} ${escapeMarkdown(model.authorityNote)}`];
+  for (const group of model.groups) {
+    lines.push("", `## ${escapeMarkdown(group.title)}`);
+    for (const { record, citation, note } of group.entries) {
+      const title = separateTitle(record);
+      lines.push("", `### ${escapeMarkdown(`${citation.number} (${citation.frameworkShortTitle})`)}`, "");
+      if (title) lines.push(`**${escapeMarkdown(title)}**`, "");
+      lines.push(escapeMarkdown(record.text), "");
+      if (record.items.length > 0) lines.push(...markdownItems(record.items), "");
+      lines.push(markdownCitation(citation));
+      if (note.trim()) lines.push("", `**Notitie:** ${escapeMarkdown(note)}`);
+    }
+  }
+  if (model.evidence.length > 0) {
+    lines.push("", "## Bewijslijst");
+    for (const { entry, rows } of model.evidence) {
+      lines.push("", `**${escapeMarkdown(`${entry.citation.number} (${entry.citation.frameworkShortTitle})`)}**`, "");
+      for (const row of rows) lines.push(`- ${escapeMarkdown(evidenceRowText(row))}`, ...markdownItems(row.evidence.items, 1));
+    }
+  }
+  lines.push("", "## Bronvermelding", "");
+  for (const source of model.sources) {
+    lines.push(`- ${escapeMarkdown(`${source.title}, ${source.publisher}, ${source.year}.`)} <${source.link}>`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+// CSV for Excel in a Dutch locale: UTF-8 with byte-order mark, ";" between
+// fields, CRLF between rows, fields quoted when they need it.
+function csvField(value) {
+  const text = String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+// A note is the reader's own text; one starting with = + - @ would run as a
+// formula in a spreadsheet, so it gets a leading apostrophe.
+function spreadsheetSafe(note) {
+  return /^[=+\-@]/.test(note) ? `'${note}` : note;
+}
+
+function csv(rows) {
+  return "\uFEFF" + rows.map((row) => row.map(csvField).join(";")).join("\r\n") + "\r\n";
+}
+
+function flatItems(items) {
+  return textItems(items).join("\n");
+}
+
+export function selectionCsv(model) {
+  const rows = [["Kader", "Uitgever", "Jaar", "Nummer", "ID", "Titel", "Tekst", "Onderdelen", "Elementen", "Notitie",
+    "Vaste link", "Gegevens van", "Let op"]];
+  for (const { record, citation, note } of model.entries) {
+    rows.push([citation.frameworkTitle, citation.publisher, citation.year, citation.number, record.id,
+      separateTitle(record) || "", record.text, flatItems(record.items), record.elements.join(", "),
+      spreadsheetSafe(note), citation.permalink, model.buildDate, model.authorityNote]);
+  }
+  return csv(rows);
+}
+
+export function evidenceCsv(model) {
+  const rows = [["Kader", "Nummer", "ID", "Soort", "Bewijs", "Ook bij", "Vaste link", "Gegevens van", "Let op"]];
+  for (const { entry, rows: checklist } of model.evidence) {
+    for (const row of checklist) {
+      const text = [itemText(row.evidence), flatItems(row.evidence.items)].filter(Boolean).join("\n");
+      const alsoFor = row.alsoFor.map((citation) => `${citation.number} (${citation.frameworkShortTitle})`).join("; ");
+      rows.push([entry.citation.frameworkTitle, entry.citation.number, entry.record.id, row.label, text, alsoFor,
+        entry.citation.permalink, model.buildDate, model.authorityNote]);
+    }
+  }
+  return csv(rows);
+}
