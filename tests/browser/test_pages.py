@@ -69,9 +69,12 @@ def test_overview_sorts_by_keyboard(page, base_url):
     assert totals == sorted(totals, reverse=True)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGE_TYPES)
-def test_no_accessibility_violations(page, base_url, path):
+def test_no_accessibility_violations(page, base_url, path, scheme):
+    page.emulate_media(color_scheme=scheme)  # Material picks its palette from this
     page.goto(base_url + path)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
     violations = run_axe(page)
     assert violations == [], violations
 
