@@ -6,7 +6,7 @@
 import { loadCriteria, loadIndex } from "../lib/catalog.js";
 import { copyFormatted, copyPlain } from "./clipboard.js";
 import { el } from "./dom.js";
-import { downloadBlob, textBlob } from "./download.js";
+import { downloadBlob, textBlob } from "../lib/download.js";
 import { buildExportModel, citationOf, citationText, evidenceRowText, itemText, separateTitle } from "./model.js";
 import { classifyIds, idsFromSearch, selfScanUrl, shareUrl } from "./share.js";
 import * as store from "./store.js";

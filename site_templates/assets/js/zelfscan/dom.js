@@ -1,3 +1,5 @@
+import { downloadBlob, textBlob } from "../lib/download.js";
+
 // Tiny DOM builder. Every string becomes a text node, so nothing a user or an
 // imported file supplies is ever parsed as HTML.
 
@@ -52,10 +54,5 @@ export function uniqueId(prefix) {
 
 /** Offer a text as a file download; the Blob URL is on this origin. */
 export function download(filename, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = h("a", { href: url, download: filename, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(textBlob(text, type), filename);
 }

@@ -231,5 +231,5 @@ export function csvExport(scan, context) {
   }
   for (const id of context.removed) rows.push(row("", "", id, "", "Criterium bestaat niet meer"));
   const text = `\uFEFF${rows.map((cells) => cells.map(csvCell).join(";")).join("\r\n")}\r\n`;
-  return { filename: `${fileSlug(scan)}.csv`, text, type: "text/csv;charset=utf-8" };
+  return { filename: `${fileSlug(scan)}.csv`, text, type: "text/csv" };
 }
