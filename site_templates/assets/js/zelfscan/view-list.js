@@ -2,7 +2,8 @@
 // confirmation step), export; start a new scan; import a file.
 import { h, tableWrap, uniqueId, download } from "./dom.js";
 import { duplicateScan } from "./model.js";
-import { jsonExport, readScanFile } from "./import-export.js";
+import { jsonExport } from "./import-export.js";
+import { scanFileInput } from "./scan-file-input.js";
 
 function frameworkLabel(app, scan) {
   if (scan.scope.kind === "criteria") return `Eigen selectie (${scan.scope.ids.length} criteria)`;
@@ -83,33 +84,23 @@ function scanRow(app, scan, announce) {
 }
 
 function importForm(app, announce) {
-  const inputId = uniqueId("kk-zs-import");
-  const feedback = h("div", { className: "kk-zs-feedback", role: "status" });
-  const input = h("input", { id: inputId, type: "file", accept: ".json,application/json" });
-  input.addEventListener("change", async () => {
-    const file = input.files[0];
-    if (!file) return;
-    const result = await readScanFile(file, app.index);
-    input.value = "";
-    if (result.problems) {
-      feedback.replaceChildren(h("div", { className: "kk-zs-message kk-zs-message--error" },
-        h("p", {}, `"${file.name}" is niet ingelezen. Wat er mis is:`),
-        h("ul", {}, result.problems.map((problem) => h("li", {}, problem)))));
-      return;
-    }
-    const scan = result.scan;
-    if (app.scans.has(scan.id)) {
-      // Never overwrite a scan in this browser: the import becomes a copy.
-      Object.assign(scan, duplicateScan(scan, `${scan.name} (geïmporteerd)`));
-    }
-    app.save(scan, { touch: false });
-    await app.render({ focus: false });
-    announce(`"${file.name}" is ingelezen als zelfscan "${scan.name}".`);
+  const picker = scanFileInput(app, {
+    idPrefix: "kk-zs-import",
+    refusal: "is niet ingelezen. Wat er mis is:",
+    onScan: async (scan, file) => {
+      if (app.scans.has(scan.id)) {
+        // Never overwrite a scan in this browser: the import becomes a copy.
+        Object.assign(scan, duplicateScan(scan, `${scan.name} (geïmporteerd)`));
+      }
+      app.save(scan, { touch: false });
+      await app.render({ focus: false });
+      announce(`"${file.name}" is ingelezen als zelfscan "${scan.name}".`);
+    },
   });
   return h("section", { className: "kk-zs-import kk-card" },
     h("h3", {}, "Zelfscan inlezen"),
     h("p", {}, "Lees een eerder geëxporteerd JSON-bestand (hoogstens 5 MB) in. Het bestand wordt alleen in deze browser gelezen."),
-    h("label", { for: inputId }, "JSON-bestand met een zelfscan"), " ", input, feedback);
+    h("label", { for: picker.id }, "JSON-bestand met een zelfscan"), " ", picker.input, picker.feedback);
 }
 
 export function renderList(app, { missing }) {

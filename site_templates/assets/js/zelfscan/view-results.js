@@ -6,7 +6,8 @@ import { h, svg, tableWrap, uniqueId, download } from "./dom.js";
 import {
   SCORES, formatAverage, gaps, progress, summariseByElement, summariseBySection,
 } from "./model.js";
-import { csvExport, jsonExport, readScanFile } from "./import-export.js";
+import { csvExport, jsonExport } from "./import-export.js";
+import { scanFileInput } from "./scan-file-input.js";
 
 const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 260;
@@ -103,37 +104,28 @@ function comparisonTable(current, earlier) {
 }
 
 function comparison(app, scan, context) {
-  const inputId = uniqueId("kk-zs-compare");
-  const output = h("div", { className: "kk-zs-feedback", role: "status" });
-  const input = h("input", { id: inputId, type: "file", accept: ".json,application/json" });
-  input.addEventListener("change", async () => {
-    const file = input.files[0];
-    if (!file) return;
-    const result = await readScanFile(file, app.index);
-    input.value = "";
-    if (result.problems) {
-      output.replaceChildren(h("div", { className: "kk-zs-message kk-zs-message--error" },
-        h("p", {}, `"${file.name}" kan niet worden vergeleken:`), h("ul", {}, result.problems.map((p) => h("li", {}, p)))));
-      return;
-    }
-    const earlier = result.scan;
-    if (earlier.scope.kind !== "kader" || scan.scope.kind !== "kader" || earlier.scope.framework !== scan.scope.framework) {
-      output.replaceChildren(h("p", { className: "kk-zs-message kk-zs-message--error" },
-        "Dit bestand is geen zelfscan van hetzelfde kader; alleen scans van hetzelfde kader zijn te vergelijken."));
-      return;
-    }
-    // The earlier answers, scored on today's criteria and sections.
-    const elements = app.index.elements;
-    output.replaceChildren(
-      h("p", {}, `Vergeleken met "${earlier.name}" van ${earlier.date}.`),
-      h("h4", {}, "Per kwaliteitselement"),
-      comparisonTable(summariseByElement(context.criteria, scan.answers, elements), summariseByElement(context.criteria, earlier.answers, elements)),
-      h("h4", {}, "Per onderdeel"),
-      comparisonTable(summariseBySection(context.groups, scan.answers), summariseBySection(context.groups, earlier.answers)));
+  const picker = scanFileInput(app, {
+    idPrefix: "kk-zs-compare",
+    refusal: "kan niet worden vergeleken:",
+    onScan: (earlier, file, output) => {
+      if (earlier.scope.kind !== "kader" || scan.scope.kind !== "kader" || earlier.scope.framework !== scan.scope.framework) {
+        output.replaceChildren(h("p", { className: "kk-zs-message kk-zs-message--error" },
+          "Dit bestand is geen zelfscan van hetzelfde kader; alleen scans van hetzelfde kader zijn te vergelijken."));
+        return;
+      }
+      // The earlier answers, scored on today's criteria and sections.
+      const elements = app.index.elements;
+      output.replaceChildren(
+        h("p", {}, `Vergeleken met "${earlier.name}" van ${earlier.date}.`),
+        h("h4", {}, "Per kwaliteitselement"),
+        comparisonTable(summariseByElement(context.criteria, scan.answers, elements), summariseByElement(context.criteria, earlier.answers, elements)),
+        h("h4", {}, "Per onderdeel"),
+        comparisonTable(summariseBySection(context.groups, scan.answers), summariseBySection(context.groups, earlier.answers)));
+    },
   });
   return h("section", { className: "kk-zs-compare" }, h("h3", {}, "Vergelijken met een eerdere scan"),
-    h("div", { className: "kk-zs-noprint" }, h("label", { for: inputId }, "Eerdere zelfscan van hetzelfde kader (JSON-bestand)"), " ", input),
-    output);
+    h("div", { className: "kk-zs-noprint" }, h("label", { for: picker.id }, "Eerdere zelfscan van hetzelfde kader (JSON-bestand)"), " ", picker.input),
+    picker.feedback);
 }
 
 function answersReport(scan, context) {

@@ -1,0 +1,24 @@
+// A file input that reads and validates a scan file. On a bad file it lists
+// the problems in its feedback area; a valid scan goes to onScan.
+import { h, uniqueId } from "./dom.js";
+import { readScanFile } from "./import-export.js";
+
+export function scanFileInput(app, { idPrefix, refusal, onScan }) {
+  const id = uniqueId(idPrefix);
+  const feedback = h("div", { className: "kk-zs-feedback", role: "status" });
+  const input = h("input", { id, type: "file", accept: ".json,application/json" });
+  input.addEventListener("change", async () => {
+    const file = input.files[0];
+    if (!file) return;
+    const result = await readScanFile(file, app.index);
+    input.value = "";
+    if (result.problems) {
+      feedback.replaceChildren(h("div", { className: "kk-zs-message kk-zs-message--error" },
+        h("p", {}, `"${file.name}" ${refusal}`),
+        h("ul", {}, result.problems.map((problem) => h("li", {}, problem)))));
+      return;
+    }
+    await onScan(result.scan, file, feedback);
+  });
+  return { id, input, feedback };
+}
