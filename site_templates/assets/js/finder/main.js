@@ -1,4 +1,310 @@
-// Stub: replaced by the finder implementation.
-export function mount(element) {
-  element.textContent = "Nog niet beschikbaar.";
+// The criteria finder (/zoeken/): a search box, facets and the ranked
+// results, with the whole state in the URL (?q=…&element=…&kader=…&domein=…
+// &segment=…). History: the first keystroke of a new search adds an entry and
+// further keystrokes replace it (so typing does not flood the history, and
+// does not overwrite the search before it); a facet change adds an entry;
+// Enter ends the search being typed. Back/forward restore each state.
+//
+// Every keystroke searches and renders at once (no debounce); the work per
+// keystroke is measured by benchmarks/finder_latency.py. After each render
+// the mount element fires "kk:finder-rendered" (used by that benchmark) and
+// the document fires "kk:content-changed" so the selection buttons sync.
+import { SearchEngine } from "./engine.js";
+import { parseQuery, synonymLookup } from "./query.js";
+import { buildFacets, applyFacets } from "./facets.js";
+import { matchRanges, appendHighlighted } from "./highlight.js";
+
+const INDEX_PATH = "assets/search/finder-index.json";
+// Results rendered per keystroke; "Toon meer" adds MORE_SIZE at a time. Every
+// result stays reachable, but typing only pays for the first screenful.
+const FIRST_SIZE = 20;
+const MORE_SIZE = 100;
+const OPEN_FACETS = new Set(["element", "domein"]); // short lists; kader and segment start folded
+
+function create(tag, attributes = {}, text = null) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (text !== null) element.textContent = text;
+  return element;
+}
+
+function criteriaCount(n) {
+  return n === 1 ? "1 criterium" : `${n} criteria`;
+}
+
+class Finder {
+  constructor(root, index, siteRoot) {
+    this.root = root;
+    this.index = index;
+    this.siteRoot = siteRoot;
+    this.engine = new SearchEngine(index);
+    this.synonyms = synonymLookup(index.synonyms);
+    this.facets = buildFacets(index);
+    this.elementLabels = new Map(index.elements.map((e) => [e.id, e.label]));
+    this.facetInputs = new Map(); // facet key -> [{input, count, value}]
+    this.shown = 0;
+    this.typing = false; // true while the current history entry is the search being typed
+    this.build();
+  }
+
+  build() {
+    const form = create("form", { role: "search", "aria-label": "Criteria zoeken", class: "kk-finder__form" });
+    const label = create("label", { for: "kk-finder-q", class: "kk-finder__label" }, "Zoek in alle criteria van alle kaders");
+    this.input = create("input", {
+      type: "search", id: "kk-finder-q", name: "q", autocomplete: "off", spellcheck: "false",
+      "aria-describedby": "kk-finder-tips", "aria-controls": "kk-finder-results",
+    });
+    const submit = create("button", { type: "submit", class: "md-button md-button--primary kk-finder__submit" }, "Zoeken");
+    const tips = create("p", { id: "kk-finder-tips", class: "kk-finder__tips" },
+      "Alle woorden moeten voorkomen, in willekeurige volgorde. Hoofdletters en accenten maken niet uit, " +
+      "woorddelen worden ook gevonden (beleid vindt medicatiebeleid), één tikfout in langere woorden mag. " +
+      "Zet woorden tussen aanhalingstekens om ze als woordgroep te zoeken. Afkortingen als VOG, SKJ en Wmo werken ook.");
+    const row = create("div", { class: "kk-finder__row" });
+    row.append(this.input, submit);
+    form.append(label, row, tips);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.update({ history: this.typing ? "replace" : "push" });
+      this.typing = false;
+    });
+    this.input.addEventListener("input", () => {
+      this.update({ history: this.typing ? "replace" : "push" });
+      this.typing = true;
+    });
+
+    const layout = create("div", { class: "kk-finder__layout" });
+    const filters = create("section", { class: "kk-finder__facets", "aria-labelledby": "kk-finder-facets-heading" });
+    filters.append(create("h2", { id: "kk-finder-facets-heading" }, "Filters"));
+    for (const facet of this.facets) filters.append(this.buildFacet(facet));
+    this.clearButton = create("button", { type: "button", class: "md-button kk-finder__clear" }, "Wis alle filters");
+    this.clearButton.addEventListener("click", () => {
+      this.typing = false;
+      for (const inputs of this.facetInputs.values()) for (const { input } of inputs) input.checked = false;
+      this.update({ history: "push" });
+      this.input.focus();
+    });
+    filters.append(this.clearButton);
+
+    const results = create("section", { class: "kk-finder__results", "aria-labelledby": "kk-finder-results-heading" });
+    results.append(create("h2", { id: "kk-finder-results-heading" }, "Resultaten"));
+    this.status = create("p", { role: "status", class: "kk-finder__status" });
+    this.list = create("ol", { id: "kk-finder-results", class: "kk-finder__list" });
+    this.moreButton = create("button", { type: "button", class: "md-button kk-finder__more" });
+    this.moreButton.hidden = true;
+    this.moreButton.addEventListener("click", () => this.showMore());
+    results.append(this.status, this.list, this.moreButton);
+
+    layout.append(filters, results);
+    this.root.replaceChildren(form, layout);
+    window.addEventListener("popstate", () => this.restoreFromUrl());
+  }
+
+  buildFacet(facet) {
+    // Each facet folds away (native <details>, keyboard operable) so the
+    // results stay close to the search box; restoreFromUrl opens the ones in use.
+    const details = create("details", { class: "kk-finder__facet", "data-facet": facet.key });
+    if (OPEN_FACETS.has(facet.key)) details.open = true;
+    details.append(create("summary", {}, facet.legend));
+    const fieldset = create("fieldset");
+    fieldset.append(create("legend", { class: "kk-finder__legend" }, facet.legend));
+    details.append(fieldset);
+    const list = create("ul", { class: "kk-finder__facet-values" });
+    const inputs = [];
+    facet.values.forEach((value, i) => {
+      const id = `kk-finder-${facet.key}-${i}`;
+      const input = create("input", { type: "checkbox", id, value: value.id, name: facet.key });
+      input.addEventListener("change", () => {
+        this.typing = false;
+        this.update({ history: "push" });
+      });
+      const label = create("label", { for: id });
+      const name = create("span", { class: "kk-finder__facet-name" }, value.label);
+      const count = create("span", { class: "kk-finder__count" });
+      label.append(name, " ", count);
+      const item = create("li");
+      item.append(input, label);
+      list.append(item);
+      inputs.push({ input, count, value });
+    });
+    fieldset.append(list);
+    this.facetInputs.set(facet.key, inputs);
+    return details;
+  }
+
+  selection() {
+    const selection = {};
+    for (const [key, inputs] of this.facetInputs) {
+      selection[key] = new Set(inputs.filter(({ input }) => input.checked).map(({ value }) => value.id));
+    }
+    return selection;
+  }
+
+  /** The state as URL parameters: q first, then each facet's ticked values, comma-separated. */
+  stateUrl() {
+    const params = new URLSearchParams();
+    if (this.input.value.trim()) params.set("q", this.input.value);
+    for (const [key, values] of Object.entries(this.selection())) {
+      if (values.size) params.set(key, [...values].join(","));
+    }
+    const query = params.toString();
+    return `${location.pathname}${query ? `?${query}` : ""}`;
+  }
+
+  restoreFromUrl() {
+    this.typing = false;
+    const params = new URLSearchParams(location.search);
+    this.input.value = params.get("q") || "";
+    for (const [key, inputs] of this.facetInputs) {
+      const wanted = new Set((params.get(key) || "").split(",").filter(Boolean));
+      for (const { input, value } of inputs) input.checked = wanted.has(value.id);
+      if (wanted.size) this.root.querySelector(`details[data-facet="${key}"]`).open = true;
+    }
+    this.update({ history: null });
+  }
+
+  update({ history }) {
+    if (history) {
+      const url = this.stateUrl();
+      if (url !== `${location.pathname}${location.search}`) {
+        window.history[history === "push" ? "pushState" : "replaceState"](null, "", url);
+      }
+    }
+    this.clauses = parseQuery(this.input.value, this.synonyms);
+    const { results, matches } = this.engine.search(this.clauses);
+    const { results: filtered, counts } = applyFacets(this.facets, results, this.selection());
+    this.matches = matches;
+    this.results = filtered;
+    // Only touch what changed: every text change costs style work on the next frame.
+    const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+    for (const [key, inputs] of this.facetInputs) {
+      inputs.forEach(({ count }, i) => setText(count, `(${counts[key][i]})`));
+    }
+    setText(this.status, filtered.length ? `${criteriaCount(filtered.length)} gevonden` : "Geen criteria gevonden");
+    this.list.replaceChildren();
+    this.shown = 0;
+    this.renderNext(FIRST_SIZE);
+    this.root.dispatchEvent(new CustomEvent("kk:finder-rendered"));
+  }
+
+  renderNext(size) {
+    const fragment = document.createDocumentFragment();
+    const end = Math.min(this.results.length, this.shown + size);
+    for (let r = this.shown; r < end; r += 1) fragment.append(this.renderResult(this.results[r].index));
+    this.list.append(fragment);
+    const first = this.list.children[this.shown];
+    this.shown = end;
+    const remaining = this.results.length - this.shown;
+    this.moreButton.hidden = remaining === 0;
+    this.moreButton.textContent = `Toon meer (${remaining} resterend)`;
+    document.dispatchEvent(new CustomEvent("kk:content-changed"));
+    return first;
+  }
+
+  showMore() {
+    const first = this.renderNext(MORE_SIZE);
+    // Keyboard users continue where the new results start.
+    if (first) first.querySelector(".kk-finder__heading a").focus();
+  }
+
+  highlighted(tag, field, attributes = {}) {
+    const element = create(tag, attributes);
+    appendHighlighted(element, field.text, this.clauses.length ? matchRanges(field, this.clauses, this.matches) : []);
+    return element;
+  }
+
+  renderResult(criterionIndex) {
+    const record = this.index.criteria[criterionIndex];
+    const framework = this.index.frameworks[record.f];
+    const fields = this.engine.fields(criterionIndex);
+    const item = create("li", { class: "kk-finder__result", "data-criterion-id": record.id });
+
+    const heading = create("h3", { class: "kk-finder__heading" });
+    heading.append(create("a", { href: new URL(record.url, this.siteRoot).href }, `${framework.title} · ${record.label}`));
+    item.append(heading);
+
+    const meta = create("p", { class: "kk-finder__meta" });
+    const frameworkLink = create("a", { href: new URL(framework.url, this.siteRoot).href }, framework.title);
+    const elementLabels = record.e.map((id) => this.elementLabels.get(id)).join(", ");
+    meta.append("Kader: ", frameworkLink, ` · Onderdeel: ${this.index.sections[record.s]} · Element: ${elementLabels}`);
+    item.append(meta);
+
+    if (fields.title) item.append(this.highlighted("p", fields.title, { class: "kk-finder__title" }));
+    item.append(this.highlighted("p", fields.text, { class: "kk-finder__text" }));
+    if (record.items.length) {
+      const list = create("ul", { class: "kk-finder__items" });
+      record.items.forEach(([depth, label], i) => {
+        const entry = this.highlighted("li", fields.items[i], { class: `kk-finder__item kk-finder__item--depth-${Math.min(depth, 3)}` });
+        if (label) entry.prepend(create("span", { class: "kk-finder__item-label" }, `${label} `));
+        list.append(entry);
+      });
+      item.append(list);
+    }
+    // Notes and evidence are shown only where the query matched them.
+    if (this.clauses.length) {
+      record.notes.forEach(([label], i) => {
+        const ranges = matchRanges(fields.notes[i], this.clauses, this.matches);
+        if (!ranges.length) return;
+        const note = create("p", { class: "kk-finder__note" });
+        note.append(create("span", { class: "kk-finder__note-label" }, `${label}: `));
+        appendHighlighted(note, fields.notes[i].text, ranges);
+        item.append(note);
+      });
+    }
+    const select = create("button", {
+      type: "button", class: "kk-select md-button", "data-select-criterion": record.id, "aria-pressed": "false",
+    }, "Voeg toe aan selectie");
+    item.append(select);
+    return item;
+  }
+}
+
+// Material's header search claims ?q= as well: on load it opens itself with
+// that query, and whenever it is closed it deletes q from the URL. On this
+// page q belongs to the finder, so close the header search at once and put
+// the URL back each time Material removes q.
+function reclaimQueryParameter(currentUrl) {
+  const toggle = document.querySelector('input[data-md-toggle="search"]');
+  if (!toggle) return;
+  toggle.addEventListener("change", () => {
+    if (!toggle.checked) history.replaceState(history.state, "", currentUrl());
+  });
+  if (toggle.checked && new URLSearchParams(location.search).has("q")) {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  }
+}
+
+export async function mount(element, { siteRoot }) {
+  const initialUrl = `${location.pathname}${location.search}${location.hash}`;
+  let finder = null;
+  reclaimQueryParameter(() => (finder ? finder.stateUrl() : initialUrl));
+  element.classList.add("kk-finder");
+  element.replaceChildren(create("p", { role: "status" }, "Zoekindex laden…"));
+  let index;
+  try {
+    const response = await fetch(new URL(INDEX_PATH, siteRoot));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    index = await response.json();
+  } catch {
+    element.replaceChildren(create("p", { role: "alert" }, "De zoekindex kon niet worden geladen. Probeer de pagina opnieuw te laden."));
+    return;
+  }
+  finder = new Finder(element, index, siteRoot);
+  finder.restoreFromUrl();
+  element.dataset.ready = "true";
+  warmFieldCache(finder.engine);
+}
+
+// Folding and tokenising a criterion's texts for highlighting costs most the
+// first time a criterion is shown; do it for all of them while the page is
+// idle, a slice at a time, so typing never waits for it.
+function warmFieldCache(engine) {
+  const whenIdle = window.requestIdleCallback || ((callback) => setTimeout(() => callback({ timeRemaining: () => 8 }), 50));
+  let next = 0;
+  const work = (deadline) => {
+    while (next < engine.count && deadline.timeRemaining() > 1) engine.fields(next++);
+    if (next < engine.count) whenIdle(work);
+  };
+  whenIdle(work);
 }
