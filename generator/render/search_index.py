@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Iterable
 
 from ..model import Annotation, Catalog, Criterion, Item
@@ -62,6 +63,7 @@ CURATED_SYNONYMS: list[list[str]] = [
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=None)  # the alphabet is small; the texts are not
 def fold_char(char: str) -> str:
     folded = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).lower()
     if len(folded) == 1:
