@@ -29,9 +29,8 @@ TOOLTIP_LENGTH = 220  # characters of the definition shown in the tooltip; the g
 
 @dataclass(frozen=True)
 class _Entry:
-    anchor: str  # "<glossary id>-<term id>", the glossary page's anchor
+    anchor: str  # "<glossary id>-<term id>", the glossary page's anchor; one link per criterion per anchor
     title: str  # tooltip text
-    key: str  # one link per criterion per key
 
 
 def term_variants(term: str) -> list[str]:
@@ -83,7 +82,7 @@ class TermLinker:
 
     @staticmethod
     def _entry(glossary: Glossary, term: GlossaryTerm) -> _Entry:
-        return _Entry(f"{glossary.id}-{term.id}", _tooltip(term), f"{glossary.id}-{term.id}")
+        return _Entry(f"{glossary.id}-{term.id}", _tooltip(term))
 
     def _find(self, text: str, framework_id: str) -> list[tuple[int, int, _Entry]]:
         found: list[tuple[int, int, _Entry]] = []
@@ -105,9 +104,9 @@ class TermLinker:
         parts: list[str] = []
         position = 0
         for start, end, entry in self._find(text, framework_id):
-            if start < position or entry.key in seen:
+            if start < position or entry.anchor in seen:
                 continue
-            seen.add(entry.key)
+            seen.add(entry.anchor)
             parts.append(str(escape(text[position:start])))
             parts.append(f'<a class="kk-term" href="{escape(self.glossary_url)}#{escape(entry.anchor)}" '
                          f'title="{escape(entry.title)}">{escape(text[start:end])}</a>')

@@ -14,7 +14,7 @@ export const siteRoot = new URL("../../", import.meta.url);
 initCopyButtons(document);
 initSortableTables(document);
 initFilters(document);
-initSelectionControls(document);
+initSelectionControls(document, siteRoot);
 
 for (const mountPoint of document.querySelectorAll("[data-kk-app]")) {
   const name = mountPoint.dataset.kkApp;

@@ -6,9 +6,6 @@
 // "Selectie (N)" link on every page.
 import { getSelection, onSelectionChange, toggle } from "./store.js";
 
-// This module lives at <root>/assets/js/selectie/controls.js.
-const siteRoot = new URL("../../../", import.meta.url);
-
 const LABEL_SELECTED = "Geselecteerd";
 const LABEL_NOT_SELECTED = "Selecteer";
 
@@ -25,7 +22,7 @@ function countText(count) {
   return `Selectie (${count})`;
 }
 
-function createHeaderLink(doc) {
+function createHeaderLink(doc, siteRoot) {
   const header = doc.querySelector(".md-header__inner");
   if (!header) return null;
   const link = doc.createElement("a");
@@ -51,8 +48,8 @@ function createAnnouncer(doc) {
   };
 }
 
-export function initSelectionControls(doc) {
-  const headerLink = createHeaderLink(doc);
+export function initSelectionControls(doc, siteRoot) {
+  const headerLink = createHeaderLink(doc, siteRoot);
   const announce = createAnnouncer(doc);
 
   function sync() {
