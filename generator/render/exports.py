@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from datetime import datetime
 from typing import Any, Callable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.writer.excel import ExcelWriter
 
 from ..model import Catalog, Criterion, Framework, Item
 from ..project import ProjectPaths
@@ -98,8 +100,33 @@ def to_xlsx(criteria: list[Criterion], title: str, build_date: str, site_url: st
     # Stamp the build date, not the clock, so rebuilding the same data gives the same file.
     stamp = datetime.fromisoformat(build_date)
     workbook.properties.created = workbook.properties.modified = stamp
-    workbook.save(buffer)
+    # Not workbook.save(): it sets `modified` to the clock, and zip entries get the
+    # clock's time too, so every generate rewrote every XLSX (and `mkdocs serve`
+    # rebuilt them) although nothing had changed.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, _StampedArchive(archive, stamp)).save()
     return buffer.getvalue()
+
+
+class _StampedArchive:
+    """A ZipFile stand-in that dates every entry with the build date."""
+
+    def __init__(self, archive: zipfile.ZipFile, stamp: datetime) -> None:
+        self._archive = archive
+        self._date_time = stamp.timetuple()[:6]
+
+    def writestr(self, name: str | zipfile.ZipInfo, data: bytes | str) -> None:
+        info = name if isinstance(name, zipfile.ZipInfo) else zipfile.ZipInfo(name, self._date_time)
+        info.date_time = self._date_time
+        info.compress_type = zipfile.ZIP_DEFLATED
+        self._archive.writestr(info, data)
+
+    def write(self, filename: str, arcname: str) -> None:  # write-only sheets arrive as temp files
+        with open(filename, "rb") as sheet:
+            self.writestr(arcname, sheet.read())
+
+    def __getattr__(self, name: str):
+        return getattr(self._archive, name)
 
 
 def framework_json(framework: Framework, build_date: str) -> dict[str, Any]:
