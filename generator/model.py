@@ -77,6 +77,7 @@ class Criterion:
     notes: list[Annotation] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
     position: int = 0
+    comparable_groups: list[str] = field(default_factory=list)  # ids of the ComparableGroups it is in
 
     @property
     def elements(self) -> list[str]:
@@ -189,6 +190,24 @@ class Glossary:
 
 
 @dataclass
+class ComparableGroup:
+    """Criteria from different frameworks that ask for essentially the same thing.
+    The label and note are editorial; each member is 'equivalent' or 'partial'."""
+
+    id: str
+    label: str
+    note: str | None
+    members: list[tuple[Criterion, str]]
+
+    def others(self, criterion: Criterion) -> list[tuple[Criterion, str]]:
+        """The members from other frameworks than `criterion`'s, each with the relation between the
+        two: equivalent only when both are equivalent to the group, else partial."""
+        own = next(relation for member, relation in self.members if member is criterion)
+        return [(member, "equivalent" if own == relation == "equivalent" else "partial")
+                for member, relation in self.members if member.framework is not criterion.framework]
+
+
+@dataclass
 class Catalog:
     frameworks: list[Framework]
     elements: list[Term]
@@ -200,6 +219,7 @@ class Catalog:
     segments: dict[str, Segment]
     glossaries: list[Glossary]
     overview: dict[str, Any] | None
+    comparable: list[ComparableGroup] = field(default_factory=list)
 
     def criteria(self) -> list[Criterion]:
         return [c for f in self.frameworks for c in f.criteria()]
@@ -209,6 +229,9 @@ class Catalog:
 
     def element(self, element_id: str) -> Term:
         return next(e for e in self.elements if e.id == element_id)
+
+    def comparable_group(self, group_id: str) -> ComparableGroup:
+        return next(g for g in self.comparable if g.id == group_id)
 
 
 def _terms(raw_terms: list[dict[str, str]]) -> list[Term]:
@@ -274,9 +297,17 @@ def build_catalog(raw: RawData) -> Catalog:
     def index(name: str) -> dict[str, Term]:
         return {t.id: t for t in _terms(vocabulary.get(name, []))}
 
+    by_criterion = {c.id: c for f in frameworks for c in f.criteria()}
+    comparable = []
+    for group in (raw.comparable.data["groups"] if raw.comparable else []):
+        members = [(by_criterion[m["id"]], m["relation"]) for m in group["members"]]
+        comparable.append(ComparableGroup(group["id"], group["label"], group.get("note"), members))
+        for criterion, _ in members:
+            criterion.comparable_groups.append(group["id"])
+
     return Catalog(
         frameworks=frameworks, elements=_terms(vocabulary.get("elements", [])), tags=index("tags"),
         domains=index("domains"), statuses=index("statuses"), applicability_kinds=index("applicability"),
         note_kinds=index("note_kinds"), segments=segments, glossaries=glossaries,
-        overview=raw.overview.data if raw.overview else None,
+        overview=raw.overview.data if raw.overview else None, comparable=comparable,
     )

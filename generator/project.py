@@ -35,6 +35,10 @@ class ProjectPaths:
         return self.normsets / "overview.yaml"
 
     @property
+    def comparable(self) -> Path:
+        return self.normsets / "comparable.yaml"
+
+    @property
     def published_ids(self) -> Path:
         return self.normsets / "published-ids.yaml"
 

@@ -32,6 +32,7 @@ SCHEMA_FILES = {
     "vocabulary": "vocabulary.schema.json",
     "segments": "segments.schema.json",
     "overview": "overview.schema.json",
+    "comparable": "comparable.schema.json",
 }
 
 
@@ -42,6 +43,7 @@ class RawData:
     vocabulary: LoadedFile | None = None
     segments: LoadedFile | None = None
     overview: LoadedFile | None = None
+    comparable: LoadedFile | None = None
     frameworks: list[LoadedFile] = field(default_factory=list)
     glossaries: list[LoadedFile] = field(default_factory=list)
     published: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -245,6 +247,42 @@ class Validator:
                 self.report(file, ("rows", index, "framework"), f"unknown framework '{row['framework']}'")
         self.check_quotes(file, file.data["source_file"])
 
+    def check_comparable(self, file: LoadedFile, raw: RawData) -> None:
+        """Groups of comparable criteria: members exist, come from two frameworks or more, appear
+        once per group; group ids are unique. Labels and notes are editorial by definition."""
+        framework_of = {criterion["id"]: f.data["framework"]["id"]
+                        for f in raw.frameworks for _, criterion in iter_criteria(f.data)}
+        retired = {r["id"] for f in raw.frameworks for r in f.data.get("retired", [])}
+        can_resolve = raw.unreadable_frameworks == 0  # else a missing id may live in a broken file
+        group_lines: dict[str, int] = {}
+        for index, group in enumerate(file.data["groups"]):
+            where = ("groups", index)
+            if group["id"] in group_lines:
+                self.report(file, where + ("id",),
+                            f"duplicate group id '{group['id']}' (also at line {group_lines[group['id']]})")
+            group_lines.setdefault(group["id"], file.line_of(where + ("id",)))
+            member_lines: dict[str, int] = {}
+            frameworks: set[str] = set()
+            resolved = True
+            for position, member in enumerate(group["members"]):
+                member_path = where + ("members", position)
+                criterion_id = member["id"]
+                if criterion_id in member_lines:
+                    self.report(file, member_path + ("id",), f"criterion '{criterion_id}' is twice in group "
+                                f"'{group['id']}' (also at line {member_lines[criterion_id]})")
+                member_lines.setdefault(criterion_id, file.line_of(member_path + ("id",)))
+                if criterion_id in framework_of:
+                    frameworks.add(framework_of[criterion_id])
+                    continue
+                resolved = False
+                if criterion_id in retired:
+                    self.report(file, member_path + ("id",), f"criterion '{criterion_id}' is retired")
+                elif can_resolve:
+                    self.report(file, member_path + ("id",), f"unknown criterion '{criterion_id}'")
+            if resolved and len(frameworks) < 2:
+                self.report(file, where, f"group '{group['id']}' has members from one framework only "
+                            f"({', '.join(sorted(frameworks))}); a group needs at least two frameworks")
+
     def check_ids_across_files(self, raw: RawData) -> None:
         first_seen: dict[str, tuple[LoadedFile, JsonPath]] = {}
         for file in raw.frameworks:
@@ -326,4 +364,8 @@ def validate_project(paths: ProjectPaths) -> tuple[RawData, list[Problem]]:
         raw.overview = validator.load(paths.overview, "overview")
         if raw.overview:
             validator.check_overview(raw.overview, framework_ids)
+    if paths.comparable.exists():
+        raw.comparable = validator.load(paths.comparable, "comparable")
+        if raw.comparable:
+            validator.check_comparable(raw.comparable, raw)
     return raw, sorted(set(validator.problems))

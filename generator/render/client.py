@@ -62,6 +62,7 @@ def criterion_record(criterion: Criterion) -> dict[str, Any]:
         "notes": [_annotation(n) for n in criterion.notes],
         "url": criterion.url,
         "fingerprint": criterion_fingerprint(criterion),
+        "comparable": criterion.comparable_groups,
     }
 
 
@@ -105,6 +106,10 @@ def render_client_data(catalog: Catalog, build_date: str) -> dict[str, bytes]:
         "criteria": {c.id: [c.framework.id, criterion_fingerprint(c)] for c in catalog.criteria()},
         "retired": {r["id"]: {"framework": f.id, **{k: v for k, v in r.items() if k != "id"}}
                     for f in catalog.frameworks for r in f.retired},
+        # Curated groups of comparable criteria; label and note are editorial text.
+        "comparable": [{"id": g.id, "label": g.label, "note": g.note,
+                        "members": [{"id": c.id, "relation": relation} for c, relation in g.members]}
+                       for g in catalog.comparable],
     }
     files = {"assets/catalog/index.json": dump(index)}
     for framework in catalog.frameworks:
