@@ -205,6 +205,11 @@ class Validator:
                 self.report(file, json_path + ("also_elements", index), "also_elements repeats the primary element")
         for index, tag in enumerate(criterion.get("tags", [])):
             self.check_vocab(file, json_path + ("tags", index), tag, raw, "tags", "tag")
+        if criterion.get("tags") and "tags_none" in criterion:
+            self.report(file, json_path + ("tags_none",), "a criterion with `tags` cannot also have `tags_none`")
+        elif not criterion.get("tags") and "tags_none" not in criterion:
+            self.report(file, json_path + ("id",), f"criterion '{criterion['id']}' has no topic: add `tags`, or "
+                        "`tags_none` with the reason why no topic fits")
         for index, rule in enumerate(criterion.get("applicability", [])):
             self.check_vocab(file, json_path + ("applicability", index, "kind"), rule["kind"], raw,
                              "applicability", "applicability kind")

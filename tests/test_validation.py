@@ -103,6 +103,20 @@ CASES = {
     "unknown-field": (
         lambda t: t.replace("        tags: [veiligheid]", "        tags: [veiligheid]\n        gewicht: 3"),
         "      - id: pr-01", "sections[0].criteria[0]: unknown field(s) ('gewicht' was unexpected)"),
+    "criterion-without-topic": (
+        lambda t: t.replace("        tags_none: Proefcriterium zonder passend onderwerp.\n", ""),
+        "      - id: pr-02",
+        "criterion 'pr-02' has no topic: add `tags`, or `tags_none` with the reason why no topic fits"),
+    "criterion-with-empty-topics": (
+        lambda t: t.replace("        tags_none: Proefcriterium zonder passend onderwerp.\n", "        tags: []\n"),
+        "      - id: pr-02",
+        "criterion 'pr-02' has no topic: add `tags`, or `tags_none` with the reason why no topic fits"),
+    "topic-and-no-topic-reason": (
+        lambda t: t.replace("        tags: [veiligheid]\n", "        tags: [veiligheid]\n        tags_none: Toch niet.\n"),
+        "        tags_none: Toch niet.", "a criterion with `tags` cannot also have `tags_none`"),
+    "empty-no-topic-reason": (
+        lambda t: t.replace("tags_none: Proefcriterium zonder passend onderwerp.", "tags_none: ''"),
+        "tags_none: ''", "sections[0].criteria[1].tags_none: must not be empty"),
     "duplicate-key": (
         lambda t: t.replace("  year: 2024", "  year: 2024\n  year: 2025"),
         "  year: 2025", "duplicate key 'year'"),
