@@ -18,6 +18,7 @@ Nothing else is forgiven: letters, punctuation, quotes and typos must match.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,41 +62,135 @@ class SourceFile:
             previous_end = end
         return None
 
-    def window(self, spec: str) -> str:
-        """The quoted lines, normalised, joined by newlines."""
+    def is_furniture(self, number: int) -> bool:
+        line = self.lines[number - 1]
+        return any(pattern.match(line) for pattern in self.furniture)
+
+    def window_lines(self, spec: str) -> list[tuple[int, str]]:
+        """The quoted lines as (line number, normalised text), without
+        furniture and blank lines."""
         kept = []
         for start, end in parse_line_spec(spec):
-            for line in self.lines[start - 1:end]:
-                if any(pattern.match(line) for pattern in self.furniture):
+            for number in range(start, end + 1):
+                if self.is_furniture(number):
                     continue
-                line = normalise_text(line)
+                line = normalise_text(self.lines[number - 1])
                 if line:
-                    kept.append(line)
-        return "\n".join(kept)
+                    kept.append((number, line))
+        return kept
+
+    def window(self, spec: str) -> str:
+        """The quoted lines, normalised, joined by newlines."""
+        return "\n".join(line for _, line in self.window_lines(spec))
+
+    def unused_furniture(self) -> list[str]:
+        """Furniture patterns that match no line of this file (a dead pattern hides nothing, or
+        no longer hides what it was written for)."""
+        return [p.pattern for p in self.furniture if not any(p.match(line) for line in self.lines)]
 
 
-def drop_footnote_markers(window: str, markers: list[str]) -> tuple[str, list[str]]:
-    """The window without the given markers where they are glued to a word or
-    closing punctuation, and the markers that were not found glued anywhere."""
+@dataclass
+class Window:
+    """A quotation's source lines after the listed omissions, joined by newlines,
+    with the source line number of every window line (for coverage)."""
+
+    text: str
+    starts: list[int]  # window offset where each line begins
+    numbers: list[int]  # its source line number
+
+    @classmethod
+    def of(cls, lines: list[tuple[int, str]]) -> "Window":
+        starts, offset = [], 0
+        for _, line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        return cls("\n".join(line for _, line in lines), starts, [number for number, _ in lines])
+
+    def lines_of(self, start: int, end: int) -> set[int]:
+        """Source line numbers that the window span [start, end) touches."""
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
+        return set(self.numbers[max(first, 0):last + 1])
+
+
+def drop_footnote_markers(lines: list[tuple[int, str]], markers: list[str]) -> tuple[list[tuple[int, str]], list[str]]:
+    """The window lines without the given markers where they are glued to a word
+    or closing punctuation, and the markers that were not found glued anywhere."""
     missing = []
     for marker in markers:
         glued = re.compile(rf"(?<=[^\W\d_]|[.,;:)]){re.escape(marker)}(?!\d)")
-        window, count = glued.subn("", window)
-        if not count:
+        found = 0
+        kept = []
+        for number, line in lines:
+            line, count = glued.subn("", line)
+            found += count
+            kept.append((number, line))
+        lines = kept
+        if not found:
             missing.append(marker)
-    return window, missing
+    return lines, missing
 
 
-def _matches_at(text: str, window: str, start: int) -> bool:
+_TOKEN_END = ".,;:!?)”’\""
+
+
+def token_positions(line: str, token: str) -> list[int]:
+    """Where `token` stands on its own in `line`: after the line start or a
+    space, before a space, closing punctuation or the line end."""
+    positions = []
+    start = line.find(token)
+    while start >= 0:
+        end = start + len(token)
+        if ((start == 0 or line[start - 1] == " ")
+                and (end == len(line) or line[end] == " " or line[end] in _TOKEN_END)):
+            positions.append(start)
+        start = line.find(token, start + 1)
+    return positions
+
+
+def drop_omissions(lines: list[tuple[int, str]], omissions: list[dict]) -> tuple[list[tuple[int, str]], list[str]]:
+    """Remove each listed omission ({line, chars}) from its source line, where it
+    must stand on its own exactly once: a spaced footnote marker ("praktijk” 15
+    staat") or a stray bullet ("- samenwerkingsrelatie"). Returns the lines and,
+    per omission that is not exactly there, why."""
+    by_number = {number: index for index, (number, _) in enumerate(lines)}
+    lines = list(lines)
+    problems = []
+    for omission in omissions:
+        number, token = omission["line"], normalise_text(omission["chars"])
+        if number not in by_number:
+            problems.append(f"line {number} is not one of the quotation's source lines")
+            continue
+        index = by_number[number]
+        line = lines[index][1]
+        positions = token_positions(line, token)
+        if len(positions) != 1:
+            where = "not found standing on its own" if not positions else f"found {len(positions)} times"
+            problems.append(f"'{token}' is {where} on line {number}")
+            continue
+        start = positions[0]
+        lines[index] = (number, (line[:start].rstrip() + line[start + len(token):]).strip())
+    return lines, problems
+
+
+def printed_number(number: str, window: str) -> tuple[int, int] | None:
+    """Where the window prints `number` as a token of its own ("5", "5.", "A3"), not
+    as part of a longer number or word ("15", "5.4", "A30"); None if nowhere."""
+    found = re.search(rf"(?<![\w.]){re.escape(normalise_text(number))}(?!\w|\.\d)", window)
+    return found.span() if found else None
+
+
+def _matches_at(text: str, window: str, start: int) -> int | None:
     """Does `text` occur in `window` at `start`, reading each line break in
     the window as a space, as a bare join between two characters, or (after a
     hyphen between two letters) as a soft hyphenation? A small backtracking
-    walk: only line breaks offer a choice, and a window holds few of them."""
+    walk: only line breaks offer a choice, and a window holds few of them.
+    Returns the window offset where the match ends, or None."""
     pending = [(0, start)]
     while pending:
         i, j = pending.pop()
         if i == len(text):
-            return True
+            return j
         if j >= len(window):
             continue
         char, source = text[i], window[j]
@@ -110,20 +205,33 @@ def _matches_at(text: str, window: str, start: int) -> bool:
             pending.append((i, j + 2))  # "kwali-" + break + "teit" = "kwaliteit"
         if source == char:
             pending.append((i + 1, j + 1))
-    return False
+    return None
 
 
 def _occurs(text: str, window: str) -> bool:
-    return any(_matches_at(text, window, start) for start, char in enumerate(window) if char == text[0])
+    return any(_matches_at(text, window, start) is not None for start, char in enumerate(window) if char == text[0])
+
+
+def find_span(text: str, window: str) -> tuple[int, int] | None:
+    """Where `text` first occurs in the window, as (start, end) offsets, or None."""
+    text = normalise_text(text)
+    if not text:
+        return None
+    # Fast path: most quotations match with line breaks read as spaces; only
+    # the rest need the walk that also allows joins across breaks.
+    start = window.replace("\n", " ").find(text)
+    if start >= 0:
+        return start, start + len(text)
+    for start, char in enumerate(window):
+        if char == text[0]:
+            end = _matches_at(text, window, start)
+            if end is not None:
+                return start, end
+    return None
 
 
 def occurs_in(text: str, window: str) -> bool:
-    text = normalise_text(text)
-    # Fast path: most quotations match with line breaks read as spaces; only
-    # the rest need the walk that also allows joins across breaks.
-    if text in window.replace("\n", " "):
-        return True
-    return bool(text) and _occurs(text, window)
+    return find_span(text, window) is not None
 
 
 def divergence(text: str, window: str) -> str:
@@ -142,14 +250,30 @@ def divergence(text: str, window: str) -> str:
     return f"it matches up to \"…{matched}\" but then has \"{text[low:low + 30]}…\""
 
 
+def _compile_valid(patterns: object) -> list[re.Pattern[str]]:
+    """The valid patterns (validate.check_furniture reports the others)."""
+    compiled = []
+    for pattern in patterns if isinstance(patterns, list) else []:
+        try:
+            compiled.append(re.compile(str(pattern)))
+        except re.error:
+            pass
+    return compiled
+
+
 class SourceLibrary:
     """The source texts under sources/, loaded lazily."""
 
     def __init__(self, directory: Path):
         self.directory = directory
         furniture_file = directory / "furniture.yaml"
-        raw = yaml.safe_load(furniture_file.read_text(encoding="utf-8")) if furniture_file.exists() else {}
-        self._furniture = {name: [re.compile(p) for p in patterns or []] for name, patterns in (raw or {}).items()}
+        try:
+            raw = yaml.safe_load(furniture_file.read_text(encoding="utf-8")) if furniture_file.exists() else {}
+        except yaml.YAMLError:
+            raw = {}  # validate.check_furniture reports the syntax error with its line
+        if not isinstance(raw, dict):
+            raw = {}
+        self._furniture = {name: _compile_valid(patterns) for name, patterns in raw.items()}
 
     @lru_cache(maxsize=None)
     def get(self, name: str) -> SourceFile | None:

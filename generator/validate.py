@@ -13,6 +13,7 @@ Stages, each adding to one list of problems:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,8 @@ class Validator:
     def __init__(self, paths: ProjectPaths):
         self.paths = paths
         self.problems: list[Problem] = []
+        self.consumed: dict[str, set[int]] = {}  # per source file: line numbers some quotation matched
+        self.failed: dict[str, set[int]] = {}  # per source file: lines of quotations that did not match
         self.sources = fidelity.SourceLibrary(paths.sources)
         self._validators = self._schema_validators()
 
@@ -135,29 +138,105 @@ class Validator:
                 self.report(file, json_path + ("editorial",), "a text with `lines` is a quotation; drop `editorial`")
                 continue
             markers = node.get("footnote_markers", [])
-            self.check_locator_and_text(file, json_path, source, lines, node["text"], "text", markers)
+            omissions = node.get("omissions", [])
+            self.check_locator_and_text(file, json_path, source, lines, node["text"], "text", markers, omissions)
             if "title" in node and json_path and json_path[-2:-1] == ("criteria",):
                 self.check_locator_and_text(file, json_path, source, lines, node["title"], "title", markers,
-                                            check_range=False)
+                                            omissions, check_range=False)
 
     def check_locator_and_text(self, file: LoadedFile, json_path: JsonPath, source: fidelity.SourceFile,
                                lines: str, text: str, field_name: str, footnote_markers: list[str] | None = None,
-                               check_range: bool = True) -> None:
+                               omissions: list[dict[str, Any]] | None = None, check_range: bool = True,
+                               field_lines: str = "lines") -> None:
         reason = source.check_ranges(lines)
         if reason:
             if check_range:
-                self.report(file, json_path + ("lines",), f"bad locator: {reason}")
+                self.report(file, json_path + (field_lines,), f"bad locator: {reason}")
             return
-        window = source.window(lines)
+        window_lines = source.window_lines(lines)
+        if omissions:
+            window_lines, failures = fidelity.drop_omissions(window_lines, omissions)
+            for failure in failures if check_range else []:
+                self.report(file, json_path + ("omissions",),
+                            f"omission not where listed in sources/{source.name} lines {lines}: {failure}")
         if footnote_markers:
-            window, missing = fidelity.drop_footnote_markers(window, footnote_markers)
+            window_lines, missing = fidelity.drop_footnote_markers(window_lines, footnote_markers)
             for marker in missing if check_range else []:
                 self.report(file, json_path + ("footnote_markers",),
                             f"footnote marker '{marker}' is not glued to a word in sources/{source.name} lines {lines}")
-        if not fidelity.occurs_in(text, window):
+        window = fidelity.Window.of(window_lines)
+        span = fidelity.find_span(text, window.text)
+        if span is None:
             self.report(file, json_path + (field_name,),
                         f"{field_name} not found verbatim in sources/{source.name} lines {lines}: "
-                        + fidelity.divergence(text, window))
+                        + fidelity.divergence(text, window.text))
+            # Its own error covers these lines; the coverage check does not report them again.
+            self.failed.setdefault(source.name, set()).update(window.numbers)
+            return
+        self.consumed.setdefault(source.name, set()).update(window.lines_of(*span))
+
+    def check_coverage(self, file: LoadedFile, source_name: str, region: str | None, region_path: JsonPath) -> None:
+        """Every non-blank, non-furniture line of the region is matched by some quotation or
+        listed under `coverage.unquoted` with its kind; a listed line must really be unquoted."""
+        source = self.sources.get(source_name)
+        coverage = file.data.get("coverage") or {}
+        if source is None or region is None:
+            if coverage.get("unquoted"):
+                self.report(file, ("coverage",), "coverage.unquoted needs a region (`lines`) to apply to")
+            return
+        reason = source.check_ranges(region)
+        if reason:
+            self.report(file, region_path, f"bad locator: {reason}")
+            return
+        region_lines = {number for number, _ in source.window_lines(region)}
+        consumed = self.consumed.get(source_name, set())
+        listed: dict[int, int] = {}
+        for index, entry in enumerate(coverage.get("unquoted", [])):
+            entry_path = ("coverage", "unquoted", index, "lines")
+            reason = source.check_ranges(entry["lines"])
+            if reason:
+                self.report(file, entry_path, f"bad locator: {reason}")
+                continue
+            for start, end in fidelity.parse_line_spec(entry["lines"]):
+                for number in range(start, end + 1):
+                    if number not in region_lines:
+                        what = "blank or page furniture" if _in_spec(number, region) else "outside the coverage region"
+                        self.report(file, entry_path, f"line {number} is listed as unquoted but is {what}")
+                    elif number in consumed:
+                        self.report(file, entry_path, f"line {number} is listed as unquoted but a quotation uses it")
+                    elif number in listed:
+                        self.report(file, entry_path, f"line {number} is listed as unquoted twice")
+                    listed[number] = index
+        display = f"sources/{source_name}"
+        for number in sorted(region_lines - consumed - set(listed) - self.failed.get(source_name, set())):
+            self.problems.append(Problem(
+                display, number, f"line is in the region of {file.display_path} but no quotation uses it: quote it "
+                f"or list it under coverage.unquoted with its kind: \"{normalise_preview(source.lines[number - 1])}\""))
+
+    def check_furniture(self) -> None:
+        """Every furniture pattern is a valid regular expression that matches some line of an
+        existing source: a pattern that matches nothing hides nothing (or no longer hides what
+        it was written for, like a footer whose layout differs)."""
+        path = self.paths.sources / "furniture.yaml"
+        if not path.exists():
+            return
+        loaded, problems = load_yaml(path, self.paths.display(path))
+        self.problems.extend(problems)
+        if loaded is None or not isinstance(loaded.data, dict):
+            return
+        for name, patterns in loaded.data.items():
+            source = self.sources.get(name)
+            if source is None:
+                self.report(loaded, (name,), f"furniture for sources/{name}, which does not exist")
+                continue
+            for index, pattern in enumerate(patterns if isinstance(patterns, list) else []):
+                try:
+                    compiled = re.compile(str(pattern))
+                except re.error as error:
+                    self.report(loaded, (name, index), f"furniture pattern is not a valid regular expression: {error}")
+                    continue
+                if not any(compiled.match(line) for line in source.lines):
+                    self.report(loaded, (name, index), f"furniture pattern matches no line of sources/{name}: '{pattern}'")
 
     # -- per kind ------------------------------------------------------
     def check_framework(self, file: LoadedFile, raw: RawData, segment_ids: set[str]) -> None:
@@ -177,7 +256,12 @@ class Validator:
         self.check_quotes(file, source["file"])
         prefix = framework["id_prefix"] + "-"
         section_ids: dict[str, JsonPath] = {}
+        source_file = self.sources.get(source["file"])
+        numbers: dict[JsonPath, list[str]] = {}  # printed numbers of a section and its parents
         for json_path, section in _sections(file.data["sections"], ("sections",)):
+            numbers[json_path] = numbers.get(json_path[:-2], []) + ([section["number"]] if "number" in section else [])
+            if source_file:
+                self.check_section_source(file, json_path, section, source_file, numbers[json_path])
             if section["id"] in section_ids:
                 self.report(file, json_path + ("id",), f"duplicate section id '{section['id']}'")
             section_ids.setdefault(section["id"], json_path)
@@ -193,6 +277,38 @@ class Validator:
                 self.report(file, json_path + ("no_criteria",), "a section with `no_criteria` cannot list criteria")
             for index, criterion in enumerate(section.get("criteria", [])):
                 self.check_criterion(file, json_path + ("criteria", index), criterion, raw, prefix)
+
+    def check_section_source(self, file: LoadedFile, json_path: JsonPath, section: dict[str, Any],
+                             source: fidelity.SourceFile, numbers: list[str]) -> None:
+        """The section title is printed in its `title_lines`, and every printed number (the
+        section's and its criteria's) is printed where the data says."""
+        if "title_lines" in section:
+            self.check_locator_and_text(file, json_path, source, section["title_lines"], section["title"],
+                                        "title", field_lines="title_lines")
+            if "number" in section and not source.check_ranges(section["title_lines"]):
+                if not self.find_number(source, section["title_lines"], section["number"]):
+                    self.report(file, json_path + ("number",), f"number '{section['number']}' is not printed in "
+                                f"sources/{source.name} lines {section['title_lines']} (title_lines)")
+        for index, criterion in enumerate(section.get("criteria", [])):
+            number = criterion.get("number")
+            if number is None or source.check_ranges(criterion["lines"]):
+                continue
+            # A criterion may carry its section's printed code ("A1"), or that code plus its own label ("A3" + "a.").
+            if not (self.find_number(source, criterion["lines"], number) or number in numbers
+                    or any(number.startswith(prefix) and self.find_number(source, criterion["lines"], number[len(prefix):])
+                           for prefix in numbers)):
+                self.report(file, json_path + ("criteria", index, "number"),
+                            f"number '{number}' is not printed in sources/{source.name} lines {criterion['lines']} "
+                            "nor is it a section's number (plus a label printed there)")
+
+    def find_number(self, source: fidelity.SourceFile, lines: str, number: str) -> bool:
+        """Is `number` printed in these lines? Its line then counts as quoted for coverage."""
+        window = fidelity.Window.of(source.window_lines(lines))
+        span = fidelity.printed_number(number, window.text)
+        if span is None:
+            return False
+        self.consumed.setdefault(source.name, set()).update(window.lines_of(*span))
+        return True
 
     def check_criterion(self, file: LoadedFile, json_path: JsonPath, criterion: dict[str, Any],
                         raw: RawData, prefix: str) -> None:
@@ -312,6 +428,15 @@ class Validator:
         self.problems.extend(stable_ids.check(raw, first_seen, self.paths))
 
 
+def _in_spec(number: int, spec: str) -> bool:
+    return any(start <= number <= end for start, end in fidelity.parse_line_spec(spec))
+
+
+def normalise_preview(line: str) -> str:
+    text = fidelity.normalise_text(line)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def _text_nodes(data: Any, json_path: JsonPath) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
     if isinstance(data, dict):
         if isinstance(data.get("text"), str):
@@ -373,4 +498,12 @@ def validate_project(paths: ProjectPaths) -> tuple[RawData, list[Problem]]:
         raw.comparable = validator.load(paths.comparable, "comparable")
         if raw.comparable:
             validator.check_comparable(raw.comparable, raw)
+    validator.check_furniture()
+    for file in raw.frameworks:
+        coverage = file.data.get("coverage") or {}
+        validator.check_coverage(file, file.data["framework"]["source"]["file"], coverage.get("lines"),
+                                 ("coverage", "lines"))
+    for file in raw.glossaries:
+        glossary = file.data["glossary"]
+        validator.check_coverage(file, glossary["source_file"], glossary.get("lines"), ("glossary", "lines"))
     return raw, sorted(set(validator.problems))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.fidelity import divergence, drop_footnote_markers, occurs_in
+from generator.fidelity import (Window, divergence, drop_footnote_markers, drop_omissions, find_span, occurs_in,
+                                printed_number)
 
 WINDOW = "De kwali-\nteit van de (wijk)\nteams en het leer-\nen werkklimaat\nvan de organisatie per e-mail."
 
@@ -41,8 +42,33 @@ def test_divergence_points_at_the_first_difference():
 
 
 def test_footnote_markers_are_dropped_only_where_glued():
-    window = "verantwoorde werktoedeling7, een plan[1] en 7 dagen; artikel 17 en zorgplan11."
+    window = [(4, "verantwoorde werktoedeling7, een plan[1] en 7 dagen;"), (5, "artikel 17 en zorgplan11.")]
     dropped, missing = drop_footnote_markers(window, ["7", "[1]", "11"])
-    assert dropped == "verantwoorde werktoedeling, een plan en 7 dagen; artikel 17 en zorgplan."
+    assert dropped == [(4, "verantwoorde werktoedeling, een plan en 7 dagen;"), (5, "artikel 17 en zorgplan.")]
     assert missing == []
     assert drop_footnote_markers(window, ["9"]) == (window, ["9"])
+
+
+def test_listed_omissions_are_removed_only_exactly_where_listed():
+    window = [(10, "in de praktijk” 15 staat"), (11, "- samenwerkingsrelatie 15 of 15"), (12, "uit voortkomt 28.")]
+    kept, problems = drop_omissions(window, [{"line": 10, "chars": "15"}, {"line": 11, "chars": "-"},
+                                             {"line": 12, "chars": "28"}])
+    assert kept == [(10, "in de praktijk” staat"), (11, "samenwerkingsrelatie 15 of 15"), (12, "uit voortkomt.")]
+    assert problems == []
+    _, problems = drop_omissions(window, [{"line": 11, "chars": "15"}, {"line": 12, "chars": "8"},
+                                          {"line": 13, "chars": "-"}])
+    assert problems == ["'15' is found 2 times on line 11", "'8' is not found standing on its own on line 12",
+                        "line 13 is not one of the quotation's source lines"]
+
+
+def test_match_span_maps_back_to_source_lines():
+    window = Window.of([(3, "De kwali-"), (5, "teit van de"), (6, "organisatie.")])
+    span = find_span("kwaliteit van", window.text)
+    assert span is not None and window.lines_of(*span) == {3, 5}
+    assert find_span("organisatie.", window.text) == (len(window.text) - 12, len(window.text))
+    assert find_span("kwaliteit van het", window.text) is None
+
+
+@pytest.mark.parametrize("number, expected", [("5", True), ("A3", True), ("1", False), ("5.4", True), ("4", False)])
+def test_printed_number_is_a_token_of_its_own(number, expected):
+    assert (printed_number(number, "A3 Zie 15, 5. en 5.4 of A30") is not None) is expected

@@ -134,6 +134,34 @@ CASES = {
     "file-name-differs-from-id": (
         lambda t: t.replace("  id: proef", "  id: ander-kader"),
         "  id: ander-kader", "framework id 'ander-kader' must equal the file name 'proef'"),
+    "wrong-section-title": (
+        lambda t: t.replace("    title: Veiligheid\n", "    title: Veiligheid en hygiëne\n"),
+        "title: Veiligheid en hygiëne",
+        "title not found verbatim in sources/midden-groningen-wmo-kwaliteitskader.txt lines 18: "
+        "it matches up to \"…Veiligheid\" but then has \" en hygiëne…\""),
+    "wrong-printed-number": (
+        lambda t: t.replace("      - id: pr-01\n", "      - id: pr-01\n        number: \"3\"\n"),
+        'number: "3"',
+        "number '3' is not printed in sources/midden-groningen-wmo-kwaliteitskader.txt lines 20-23 "
+        "nor is it a section's number (plus a label printed there)"),
+    "omission-not-where-listed": (
+        lambda t: t.replace("        lines: 28-33\n", "        lines: 28-33\n        omissions: [{line: 29, chars: \"-\", "
+                            "kind: opsommingsteken}]\n"),
+        "omissions: [{line: 29",
+        "omission not where listed in sources/midden-groningen-wmo-kwaliteitskader.txt lines 28-33: "
+        "'-' is not found standing on its own on line 29"),
+    "omission-outside-the-quote": (
+        lambda t: t.replace("          - lines: \"29\"\n", "          - lines: \"29\"\n            "
+                            "omissions: [{line: 33, chars: \"o\", kind: opsommingsteken}]\n"),
+        "omissions: [{line: 33",
+        "omission not where listed in sources/midden-groningen-wmo-kwaliteitskader.txt lines 29: "
+        "line 33 is not one of the quotation's source lines"),
+    "unquoted-line-is-quoted": (
+        lambda t: t.replace('    - {lines: "19", kind: kop', '    - {lines: "20", kind: kop'),
+        '- {lines: "20", kind: kop', "line 20 is listed as unquoted but a quotation uses it"),
+    "unquoted-line-is-blank": (
+        lambda t: t.replace('    - {lines: "19", kind: kop', '    - {lines: "19,24", kind: kop'),
+        '- {lines: "19,24", kind: kop', "line 24 is listed as unquoted but is blank or page furniture"),
 }
 
 # Messages for cases where jsonschema's exact wording is checked by substring only.
@@ -160,6 +188,38 @@ def test_broken_normset_is_reported_precisely(tmp_path, case):
         assert (FILE, expected_line, message) in problems, problems
     else:
         assert any(p[0] == FILE and p[1] == expected_line and PARTIAL[case] in p[2] for p in problems), problems
+
+
+def test_dropped_sentence_fails_the_coverage_check_at_its_source_line(tmp_path):
+    # pr-02 loses its item: source line 29 is inside the coverage region and no quotation uses it.
+    dropped = VALID.replace("""        items:
+          - lines: "29"
+            text: >-
+              De aanbieder stimuleert een veilige leercultuur waarin hulpverleners incidenten
+              zonder terughoudendheid kunnen melden.
+""", "")
+    assert dropped != VALID
+    assert problems_for(tmp_path, dropped) == [(
+        "sources/midden-groningen-wmo-kwaliteitskader.txt", 29,
+        "line is in the region of normsets/kaders/proef.yaml but no quotation uses it: quote it or list it under "
+        "coverage.unquoted with its kind: \"o De aanbieder stimuleert een veilige leercultuur waarin …\"")]
+
+
+def test_dead_furniture_pattern_is_an_error(tmp_path):
+    paths = make_project(tmp_path, {FILE: VALID})
+    furniture = paths.sources / "furniture.yaml"
+    text = furniture.read_text(encoding="utf-8").replace(
+        "midden-groningen-wmo-kwaliteitskader.txt: []",
+        "midden-groningen-wmo-kwaliteitskader.txt:\n  - '^Pagina \\d+ van 12$'\n  - '^(Veilig'")
+    furniture.write_text(text, encoding="utf-8")
+    line = line_of(text, "Pagina \\d+ van 12")
+    _, problems = validate_project(paths)
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        ("sources/furniture.yaml", line, "furniture pattern matches no line of "
+         "sources/midden-groningen-wmo-kwaliteitskader.txt: '^Pagina \\d+ van 12$'"),
+        ("sources/furniture.yaml", line + 1, "furniture pattern is not a valid regular expression: "
+         "missing ), unterminated subpattern at position 1"),
+    ]
 
 
 def test_duplicate_id_across_files(tmp_path):
