@@ -280,5 +280,12 @@ class SourceLibrary:
         path = self.directory / name
         if not path.is_file():
             return None
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return SourceFile(name, lines, self._furniture.get(name, []))
+        stat = path.stat()
+        return SourceFile(name, list(_source_lines(path, stat.st_mtime_ns, stat.st_size)), self._furniture.get(name, []))
+
+
+@lru_cache(maxsize=32)
+def _source_lines(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """A source's lines, read once per version of the file (a `serve` session
+    or a test validates many times against the same sources)."""
+    return tuple(path.read_text(encoding="utf-8").splitlines())

@@ -3,6 +3,14 @@
 PyYAML's `safe_load` forgets positions, so we compose the node graph and
 convert it ourselves. That gives every error message a line number and lets
 us reject duplicate mapping keys, which PyYAML would silently overwrite.
+
+Whatever the bytes, loading ends in data or in `file:line: message` problems,
+in time and memory proportional to the file:
+- bytes that are not UTF-8 are reported at the line of the first bad byte;
+- anchors and aliases (`&name`, `*name`) are refused outright, so a file of
+  nested aliases (a "billion laughs" bomb) is never expanded;
+- nesting deeper than MAX_DEPTH is refused instead of exhausting the stack;
+- a string, list or mapping left open is reported where it starts.
 """
 
 from __future__ import annotations
@@ -16,6 +24,10 @@ import yaml
 from .errors import Problem
 
 JsonPath = tuple[Any, ...]
+
+# Far deeper than any normset needs (they nest about 12 levels), far below
+# what would strain Python's stack.
+MAX_DEPTH = 60
 
 
 @dataclass
@@ -34,6 +46,11 @@ class LoadedFile:
         return self.lines.get(json_path, 1)
 
 
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
 class _Converter:
     def __init__(self, display_path: str):
         self.display_path = display_path
@@ -42,9 +59,15 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: JsonPath) -> Any:
         self.lines[path] = node.start_mark.line + 1
+        if len(path) > MAX_DEPTH:
+            raise _TooDeep(node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(Problem(self.display_path, key_node.start_mark.line + 1,
+                                                 "a mapping key must be plain text, not a list or mapping"))
+                    continue
                 key = key_node.value
                 if key in result:
                     self.problems.append(Problem(self.display_path, key_node.start_mark.line + 1,
@@ -54,7 +77,14 @@ class _Converter:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(child, path + (index,)) for index, child in enumerate(node.value)]
-        return _SCALARS.construct_object(node, deep=True)
+        try:
+            return _SCALARS.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError) as error:
+            # e.g. `date: 2026-13-45`, which YAML reads as an impossible date
+            reason = getattr(error, "problem", None) or str(error)
+            self.problems.append(Problem(self.display_path, node.start_mark.line + 1,
+                                         f"unreadable value '{node.value}': {reason}"))
+            return None
 
 
 # libyaml's parser is several times faster; marks (line numbers) work the same.
@@ -64,17 +94,69 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALARS = yaml.constructor.SafeConstructor()
 
 
-def load_yaml(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
-    text = path.read_text(encoding="utf-8")
+def _decode(data: bytes, display_path: str) -> tuple[str | None, list[Problem]]:
     try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        hint = " (this looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        return None, [Problem(display_path, line, f"the file is not valid UTF-8{hint}: byte "
+                              f"0x{data[error.start]:02x} in column {column}; save the file as UTF-8")]
+
+
+def _anchors_and_aliases(text: str, display_path: str) -> list[Problem]:
+    """Every anchor and alias, found by a parse that never expands them."""
+    if "&" not in text and "*" not in text:
+        return []  # neither can occur without its sign: skip the extra parse
+    problems = []
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(Problem(display_path, event.start_mark.line + 1,
+                                    f"YAML alias '*{event.anchor}' is not allowed in normsets; write the value out"))
+        elif getattr(event, "anchor", None):
+            problems.append(Problem(display_path, event.start_mark.line + 1,
+                                    f"YAML anchor '&{event.anchor}' is not allowed in normsets; write the value out"))
+    return problems
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, display_path: str, text: str) -> Problem:
+    """A syntax error at the line where the faulty construct starts: for
+    something left open (a quote, a bracket) that is where it was opened,
+    not the end of the file where the parser noticed."""
+    problem = error.problem or "invalid YAML"
+    mark, context = error.problem_mark, error.context or ""
+    opened = any(kind in context for kind in ("quoted scalar", "parsing a flow", "block scalar"))
+    line_count = text.count("\n") + 1
+    at_end = mark is None or mark.line + 1 > line_count or "end of stream" in problem
+    if error.context_mark is not None and (opened or at_end):
+        noticed = f", noticed on line {mark.line + 1}" if mark is not None and mark.line != error.context_mark.line else ""
+        return Problem(display_path, min(error.context_mark.line + 1, line_count),
+                       f"YAML syntax error: {problem} ({context or 'something'} that starts here{noticed})")
+    return Problem(display_path, min(mark.line + 1, line_count) if mark else 1, f"YAML syntax error: {problem}")
+
+
+def load_yaml(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
+    text, problems = _decode(path.read_bytes(), display_path)
+    if text is None:
+        return None, problems
+    try:
+        problems = _anchors_and_aliases(text, display_path)
+        if problems:
+            return None, problems
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, [Problem(display_path, line, f"YAML syntax error: {error.problem}")]
+        return None, [_syntax_problem(error, display_path, text)]
+    except yaml.YAMLError as error:  # e.g. a control character the reader refuses
+        mark = getattr(error, "position", None)
+        line = text.count("\n", 0, mark) + 1 if isinstance(mark, int) else 1
+        return None, [Problem(display_path, line, f"YAML error: {error}")]
     if node is None:
         return None, [Problem(display_path, 1, "file is empty")]
     converter = _Converter(display_path)
-    data = converter.convert(node, ())
+    try:
+        data = converter.convert(node, ())
+    except _TooDeep as error:
+        return None, [Problem(display_path, error.line, f"nested more than {MAX_DEPTH} levels deep")]
     first_line = text.splitlines()[0] if text else ""
     return LoadedFile(path, display_path, data, converter.lines, first_line), converter.problems

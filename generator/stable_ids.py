@@ -49,7 +49,9 @@ def check(raw: RawData, in_use: dict[str, tuple[LoadedFile, JsonPath]], paths: P
     loaded, problems = load_yaml(paths.published_ids, display)
     if loaded is None:
         return problems
-    published = loaded.data if isinstance(loaded.data, dict) else {}
+    published, shape_problems = _well_formed(loaded)
+    if shape_problems:
+        return problems + shape_problems
     raw.published = published
     retired = {r["id"] for f in raw.frameworks for r in f.data.get("retired", [])}
     by_framework = {f.data["framework"]["id"]: f for f in raw.frameworks}
@@ -74,6 +76,40 @@ def check(raw: RawData, in_use: dict[str, tuple[LoadedFile, JsonPath]], paths: P
                                         f"published criterion '{criterion_id}' belongs to framework "
                                         f"'{record.get('framework')}', which no longer exists; retire it there"))
     return problems
+
+
+def _well_formed(loaded: LoadedFile) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """The records, or why the file is not `{id: {framework, fingerprint}}`.
+    A file of the wrong shape is an error, never an empty list: that would let
+    every published ID disappear silently."""
+    if not isinstance(loaded.data, dict):
+        return {}, [Problem(loaded.display_path, loaded.line_of(()),
+                            "published IDs must be a mapping of criterion id to {framework, fingerprint}, "
+                            f"not {_kind(loaded.data)}; restore the file from version control")]
+    problems = []
+    for criterion_id, record in loaded.data.items():
+        line = loaded.line_of((criterion_id,))
+        if not isinstance(record, dict):
+            problems.append(Problem(loaded.display_path, line,
+                                    f"record for id '{criterion_id}' must be a mapping with "
+                                    f"`framework` and `fingerprint`, not {_kind(record)}"))
+            continue
+        for key in ("framework", "fingerprint"):
+            if not isinstance(record.get(key), str):
+                problems.append(Problem(loaded.display_path, loaded.line_of((criterion_id, key)),
+                                        f"record for id '{criterion_id}' needs `{key}` as text"))
+        for key in sorted(set(record) - {"framework", "fingerprint"}):
+            problems.append(Problem(loaded.display_path, loaded.line_of((criterion_id, key)),
+                                    f"record for id '{criterion_id}' has unknown field '{key}'"))
+    return loaded.data, problems
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return "a mapping" if isinstance(value, dict) else f"the value {value!r}"
 
 
 def _get(data: Any, json_path: JsonPath) -> Any:

@@ -75,6 +75,7 @@ class Validator:
         self.problems: list[Problem] = []
         self.consumed: dict[str, set[int]] = {}  # per source file: line numbers some quotation matched
         self.failed: dict[str, set[int]] = {}  # per source file: lines of quotations that did not match
+        self.unreadable = False  # a normset failed to load: references to it cannot be judged
         self.sources = fidelity.SourceLibrary(paths.sources)
         self._validators = self._schema_validators()
 
@@ -238,6 +239,18 @@ class Validator:
                 if not any(compiled.match(line) for line in source.lines):
                     self.report(loaded, (name, index), f"furniture pattern matches no line of sources/{name}: '{pattern}'")
 
+    def check_whole_range(self, file: LoadedFile, json_path: JsonPath, spec: str | None, source_name: str) -> str | None:
+        """A locator of a whole part (a framework's summary, a glossary): the
+        range must exist in the source. Returns the spec if it is usable."""
+        source = self.sources.get(source_name)
+        if spec is None or source is None:
+            return None
+        reason = source.check_ranges(spec)
+        if reason:
+            self.report(file, json_path, f"bad locator: {reason}")
+            return None
+        return spec
+
     # -- per kind ------------------------------------------------------
     def check_framework(self, file: LoadedFile, raw: RawData, segment_ids: set[str]) -> None:
         framework = file.data["framework"]
@@ -254,6 +267,7 @@ class Validator:
         if source["kind"] == "summary" and "summarised_by" not in source:
             self.report(file, ("framework", "source"), "a summary source needs `summarised_by`")
         self.check_quotes(file, source["file"])
+        self.check_whole_range(file, ("framework", "source", "lines"), source.get("lines"), source["file"])
         prefix = framework["id_prefix"] + "-"
         section_ids: dict[str, JsonPath] = {}
         source_file = self.sources.get(source["file"])
@@ -334,14 +348,18 @@ class Validator:
 
     def check_glossary(self, file: LoadedFile, framework_ids: set[str]) -> None:
         glossary = file.data["glossary"]
-        if glossary["framework"] not in framework_ids:
+        if glossary["framework"] not in framework_ids and not self.unreadable:
             self.report(file, ("glossary", "framework"), f"unknown framework '{glossary['framework']}'")
         source = self.sources.get(glossary["source_file"])
         if source is None:
             self.report(file, ("glossary", "source_file"), f"source file 'sources/{glossary['source_file']}' does not exist")
             return
+        whole = self.check_whole_range(file, ("glossary", "lines"), glossary.get("lines"), glossary["source_file"])
         seen: set[str] = set()
         for index, term in enumerate(file.data["terms"]):
+            if whole is not None and not source.check_ranges(term["lines"]) and not _within(term["lines"], whole):
+                self.report(file, ("terms", index, "lines"),
+                            f"term lines {term['lines']} lie outside the glossary's lines {whole}")
             if term["id"] in seen:
                 self.report(file, ("terms", index, "id"), f"duplicate term id '{term['id']}'")
             seen.add(term["id"])
@@ -364,7 +382,8 @@ class Validator:
 
     def check_overview(self, file: LoadedFile, framework_ids: set[str]) -> None:
         for index, row in enumerate(file.data["rows"]):
-            if row["framework"] not in framework_ids:
+            # (With a normset that failed to load, its rows only look unknown: its own errors say why.)
+            if row["framework"] not in framework_ids and not self.unreadable:
                 self.report(file, ("rows", index, "framework"), f"unknown framework '{row['framework']}'")
         self.check_quotes(file, file.data["source_file"])
 
@@ -435,6 +454,11 @@ def _in_spec(number: int, spec: str) -> bool:
 def normalise_preview(line: str) -> str:
     text = fidelity.normalise_text(line)
     return text if len(text) <= 60 else text[:57] + "…"
+def _within(spec: str, outer: str) -> bool:
+    """Do all lines of `spec` fall inside the ranges of `outer`?"""
+    ranges = fidelity.parse_line_spec(outer)
+    return all(any(low <= start and end <= high for low, high in ranges)
+               for start, end in fidelity.parse_line_spec(spec))
 
 
 def _text_nodes(data: Any, json_path: JsonPath) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
@@ -475,6 +499,7 @@ def validate_project(paths: ProjectPaths) -> tuple[RawData, list[Problem]]:
             validator.check_framework(loaded, raw, segment_ids)
         else:
             raw.unreadable_frameworks += 1
+            validator.unreadable = True
     framework_ids = {f.data["framework"]["id"] for f in raw.frameworks}
     seen_framework_files: dict[str, LoadedFile] = {}
     for file in raw.frameworks:

@@ -49,7 +49,7 @@ def test_valid_fixture_has_no_problems(tmp_path):
 CASES = {
     "yaml-syntax": (
         lambda t: t.replace("  short_title: Proef", "  short_title: [Proef"),
-        "  publishers: [Gemeente Proef]", None),
+        "  short_title: [Proef", None),
     "footnote-marker-not-in-source": (
         lambda t: t.replace("        lines: 28-33\n", "        lines: 28-33\n        footnote_markers: [\"7\"]\n"),
         'footnote_markers: ["7"]',
