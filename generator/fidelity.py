@@ -269,7 +269,7 @@ class SourceLibrary:
         furniture_file = directory / "furniture.yaml"
         try:
             raw = yaml.safe_load(furniture_file.read_text(encoding="utf-8")) if furniture_file.exists() else {}
-        except yaml.YAMLError:
+        except (yaml.YAMLError, UnicodeDecodeError):
             raw = {}  # validate.check_furniture reports the syntax error with its line
         if not isinstance(raw, dict):
             raw = {}

@@ -120,6 +120,24 @@ def _anchors_and_aliases(text: str, display_path: str) -> list[Problem]:
     return problems
 
 
+def _open_quote_before(text: str, mark) -> tuple[int, int] | None:
+    """(start, end line) of a quoted string spanning lines that ends just
+    before the error: the usual sign of a missing closing quote, which then
+    pairs with the next quote further down."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_LOADER):
+            if mark is not None and token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (isinstance(last, yaml.ScalarToken) and last.style in ("'", '"')
+            and last.end_mark.line > last.start_mark.line):
+        return last.start_mark.line + 1, last.end_mark.line + 1
+    return None
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, display_path: str, text: str) -> Problem:
     """A syntax error at the line where the faulty construct starts: for
     something left open (a quote, a bracket) that is where it was opened,
@@ -128,6 +146,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, display_path: str, text: str) -
     mark, context = error.problem_mark, error.context or ""
     opened = any(kind in context for kind in ("quoted scalar", "parsing a flow", "block scalar"))
     line_count = text.count("\n") + 1
+    quoted = _open_quote_before(text, mark)
+    if quoted is not None:
+        start, end = quoted
+        return Problem(display_path, start, f"YAML syntax error: a quoted string starts here and runs on to line "
+                                            f"{end}; is its closing quote missing?")
     at_end = mark is None or mark.line + 1 > line_count or "end of stream" in problem
     if error.context_mark is not None and (opened or at_end):
         noticed = f", noticed on line {mark.line + 1}" if mark is not None and mark.line != error.context_mark.line else ""
