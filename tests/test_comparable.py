@@ -156,3 +156,12 @@ def test_model_and_client_catalog_carry_the_groups(tmp_path):
     records = {c["id"]: c for c in json.loads(files["assets/catalog/tweede.json"])["criteria"]}
     assert records["tw-01"]["comparable"] == ["meldcode", "incidenten"]
     assert records["tw-02"]["comparable"] == ["incidenten"]
+
+
+def test_members_of_an_unreadable_normset_are_not_called_unknown(tmp_path):
+    """If a normset does not load, its IDs cannot be checked: only that file's problem is reported."""
+    paths = make_project(tmp_path, {"normsets/kaders/proef.yaml": VALID,
+                                    "normsets/kaders/tweede.yaml": SECOND.replace("  short_title: Proef", "  short_title: [Proef"),
+                                    FILE: GROUPS})
+    _, problems = validate_project(paths)
+    assert problems and {p.path for p in problems} == {"normsets/kaders/tweede.yaml"}

@@ -36,9 +36,9 @@ def groups():
 def test_counts():
     relations = Counter(m["relation"] for g in groups() for m in g["members"])
     members = [m["id"] for g in groups() for m in g["members"]]
-    assert len(groups()) == 71
-    assert len(members) == 263 and len(set(members)) == 246
-    assert relations == {"equivalent": 178, "partial": 85}
+    assert len(groups()) == 79
+    assert len(members) == 283 and len(set(members)) == 266
+    assert relations == {"equivalent": 189, "partial": 94}
 
 
 def test_every_recurring_subject_has_a_group_or_is_reported_absent():
