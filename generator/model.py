@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from .citations import Citation, assign_citations
 from .validate import RawData
 
 
@@ -78,6 +79,7 @@ class Criterion:
     see_also: list[str] = field(default_factory=list)
     position: int = 0
     comparable_groups: list[str] = field(default_factory=list)  # ids of the ComparableGroups it is in
+    citation: "Citation | None" = None  # set by citations.assign_citations when the catalog is built
 
     @property
     def elements(self) -> list[str]:
@@ -90,8 +92,8 @@ class Criterion:
 
     @property
     def label(self) -> str:
-        """How the criterion is referred to in citations: its printed number, else its ID."""
-        return self.number or self.id
+        """How a reader refers to the criterion: its locator in the source (see citations.py)."""
+        return self.citation.locator if self.citation else (self.number or "")
 
 
 @dataclass
@@ -305,9 +307,11 @@ def build_catalog(raw: RawData) -> Catalog:
         for criterion, _ in members:
             criterion.comparable_groups.append(group["id"])
 
-    return Catalog(
+    catalog = Catalog(
         frameworks=frameworks, elements=_terms(vocabulary.get("elements", [])), tags=index("tags"),
         domains=index("domains"), statuses=index("statuses"), applicability_kinds=index("applicability"),
         note_kinds=index("note_kinds"), segments=segments, glossaries=glossaries,
         overview=raw.overview.data if raw.overview else None, comparable=comparable,
     )
+    assign_citations(catalog, raw.sources_dir)
+    return catalog

@@ -49,6 +49,7 @@ class RawData:
     glossaries: list[LoadedFile] = field(default_factory=list)
     published: dict[str, dict[str, str]] = field(default_factory=dict)
     unreadable_frameworks: int = 0  # normset files that failed to load; their IDs cannot be checked
+    sources_dir: Path | None = None  # sources/, for what the model derives from the texts (page numbers)
 
 
 def _format_path(json_path: JsonPath) -> str:
@@ -487,7 +488,7 @@ def iter_criteria(data: dict[str, Any]) -> Iterator[tuple[JsonPath, dict[str, An
 def validate_project(paths: ProjectPaths) -> tuple[RawData, list[Problem]]:
     """Load and check everything; the RawData is only usable if no problems."""
     validator = Validator(paths)
-    raw = RawData()
+    raw = RawData(sources_dir=paths.sources)
     raw.vocabulary = validator.load(paths.vocabulary, "vocabulary")
     if paths.segments.exists():
         raw.segments = validator.load(paths.segments, "segments")

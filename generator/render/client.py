@@ -51,7 +51,8 @@ def criterion_record(criterion: Criterion) -> dict[str, Any]:
         "framework": criterion.framework.id,
         "section": criterion.section_path[-1].id,
         "number": criterion.number,
-        "label": criterion.label,
+        "label": criterion.label,  # the reader-facing locator, never the ID
+        "citation": {"text": criterion.citation.text, "locator": criterion.citation.locator},
         "title": criterion.title,
         "text": criterion.text,
         "items": [_item(i) for i in criterion.items],

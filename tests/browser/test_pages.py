@@ -40,7 +40,7 @@ def test_copy_with_citation(page, base_url):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("De aanbieder beschikt over beleid en protocollen ter ondersteuning van veiligheid.")
     assert "- Medicatiebeleid" in copied
-    assert "Bron: Wmo kwaliteitskader gemeente Midden-Groningen, Gemeente Midden-Groningen" in copied
+    assert "Bron: Wmo kwaliteitskader gemeente Midden-Groningen (Gemeente Midden-Groningen, z.j.), § Veiligheid, 9e eis." in copied
     assert copied.rstrip().endswith(f"/kaders/{FRAMEWORK}/#mg-vei-09")
 
 

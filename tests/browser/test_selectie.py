@@ -40,17 +40,15 @@ def catalog(site_dir):
     return {"index": index, "records": records, "frameworks": frameworks}
 
 
-def number_of(catalog, criterion_id):
+def heading_of(catalog, criterion_id):
+    """How the selection names a criterion: its locator and the framework's short title, never its ID."""
     record = catalog["records"][criterion_id]
-    framework = catalog["frameworks"][record["framework"]]
-    return f"{framework['item_term']['singular']} {record['number']}" if record["number"] else record["id"]
+    return f"{record['citation']['locator']} ({catalog['frameworks'][record['framework']]['short_title']})"
 
 
 def citation_of(catalog, criterion_id, base_url):
     record = catalog["records"][criterion_id]
-    framework = catalog["frameworks"][record["framework"]]
-    return (f"Bron: {framework['title']}, {framework['publisher']}, {framework['year']}, "
-            f"{number_of(catalog, criterion_id)}. {base_url}{record['url']}")
+    return f"Bron: {record['citation']['text']}. {base_url}{record['url']}"
 
 
 def with_items(catalog, framework_id, count):
@@ -117,7 +115,7 @@ def test_select_on_framework_page_survives_reload_and_removes(page, base_url):
     assert button.get_attribute("aria-pressed") == "true"
     assert button.inner_text().strip().endswith("Geselecteerd")
     assert header_link(page).inner_text() == "Selectie (1)"
-    page.get_by_role("status").filter(has_text="mg-vei-09 toegevoegd").wait_for()
+    page.get_by_role("status").filter(has_text="(Midden-Groningen Wmo) toegevoegd aan de selectie").wait_for()
     assert_accessible(page)  # the pressed state keeps its contrast
     use_dark_palette(page)
     assert_accessible(page)
@@ -137,8 +135,10 @@ def test_select_on_element_page(page, base_url):
     page.goto(base_url + "themas/organisatie/")
     entry = page.locator(f'.kk-group:not([data-framework="{FRAMEWORK}"]) .kk-criterion').first
     criterion_id = entry.get_attribute("data-criterion-id")
-    entry.get_by_role("button", name=f"Selecteer {criterion_id}").click()
-    assert entry.get_by_role("button", name=f"Geselecteerd {criterion_id}").get_attribute("aria-pressed") == "true"
+    label = entry.locator("[data-select-criterion]").get_attribute("data-select-label")
+    assert criterion_id not in label
+    entry.get_by_role("button", name=f"Selecteer: {label}").click()
+    assert entry.get_by_role("button", name=f"Geselecteerd: {label}").get_attribute("aria-pressed") == "true"
     assert header_link(page).inner_text() == "Selectie (1)"
     assert_accessible(page)
     page.reload()
@@ -219,25 +219,26 @@ def test_filled_page_is_accessible(page, base_url, catalog):
     assert_accessible(page)
 
 
-def test_keyboard_only_reorder_and_remove(page, base_url):
+def test_keyboard_only_reorder_and_remove(page, base_url, catalog):
     ids = ["mg-vei-01", "mg-vei-02", "mg-vei-03"]
+    first = heading_of(catalog, "mg-vei-01")
     store_selection(page, base_url, ids)
     assert listed_ids(page) == ids
-    down = page.get_by_role("button", name="Omlaag mg-vei-01")
+    down = page.get_by_role("button", name=f"Omlaag: {first}", exact=True)
     down.focus()
     page.keyboard.press("Enter")
     assert listed_ids(page) == ["mg-vei-02", "mg-vei-01", "mg-vei-03"]
     # Focus stays on the moved criterion's button, so Enter again moves it further.
     page.keyboard.press("Enter")
     assert listed_ids(page) == ["mg-vei-02", "mg-vei-03", "mg-vei-01"]
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Omhoog mg-vei-01"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Omhoog: {first}"
     page.keyboard.press("Enter")
     assert listed_ids(page) == ["mg-vei-02", "mg-vei-01", "mg-vei-03"]
     page.get_by_role("status").filter(has_text="plaats 2 van 3").wait_for()
 
     page.reload()
     assert listed_ids(page) == ["mg-vei-02", "mg-vei-01", "mg-vei-03"]
-    page.get_by_role("button", name="Verwijder mg-vei-01").focus()
+    page.get_by_role("button", name=f"Verwijder: {first}", exact=True).focus()
     page.keyboard.press("Enter")
     assert listed_ids(page) == ["mg-vei-02", "mg-vei-03"]
     assert stored_ids(page) == ["mg-vei-02", "mg-vei-03"]

@@ -1,15 +1,16 @@
-// "Kopieer met bronvermelding": put the verbatim criterion text plus a
-// citation on the clipboard. Text is read from the DOM with textContent, so
-// nothing is ever interpreted as HTML.
+// "Kopieer met bronvermelding": put the verbatim criterion text plus its
+// citation on the clipboard. The text is read from the DOM with textContent,
+// so nothing is ever interpreted as HTML; the citation is the one the
+// generator computed (data-citation), formatted by lib/citation.js like in
+// every other output.
+import { quotationWithCitation } from "./lib/citation.js";
 
 export function citationFor(criterionElement, frameworkElement, permalink) {
-  const quote = criterionElement.querySelector(".kk-text > p").textContent.trim();
+  const text = criterionElement.querySelector(".kk-text > p").textContent.trim();
   const items = [...criterionElement.querySelectorAll(".kk-text > .kk-items > li")]
-    .map((li) => "- " + li.textContent.replace(/\s+/g, " ").trim());
-  const meta = frameworkElement.dataset;
-  const number = criterionElement.dataset.number ? `, ${meta.itemTerm} ${criterionElement.dataset.number}` : "";
-  const source = `Bron: ${meta.title}, ${meta.publishers}, ${meta.year}${number}. ${permalink}`;
-  return [quote, ...items, "", source].join("\n");
+    .map((li) => li.textContent.replace(/\s+/g, " ").trim());
+  const warning = frameworkElement.dataset.lifecycleWarning || null;
+  return quotationWithCitation({ text, items }, criterionElement.dataset.citation, permalink, warning);
 }
 
 function announce(message) {
@@ -33,7 +34,7 @@ export function initCopyButtons(root) {
     if (!button) return;
     const id = button.dataset.copyCriterion;
     const criterion = root.querySelector(`.kk-criterion[data-criterion-id="${CSS.escape(id)}"]`);
-    const permalink = new URL(`#${id}`, location.href).href;
+    const permalink = new URL(`#${id}`, location.href.split(/[?#]/)[0]).href;
     const text = citationFor(criterion, framework, permalink);
     try {
       await navigator.clipboard.writeText(text);

@@ -252,6 +252,7 @@ class Finder {
     }
     const select = create("button", {
       type: "button", class: "kk-select md-button", "data-select-criterion": record.id, "aria-pressed": "false",
+      "data-select-label": `${record.label} (${framework.title})`,
     }, "Voeg toe aan selectie");
     item.append(select);
     return item;

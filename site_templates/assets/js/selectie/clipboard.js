@@ -1,7 +1,8 @@
 // Copying the selection: as formatted HTML (pastes into Word with headings
 // and real lists) plus plain text, or as plain text only. The HTML is built
 // as a string for the clipboard, so every value goes through escapeHtml.
-import { citationText, evidenceRowText, itemText, separateTitle } from "./model.js";
+import { sourceSentence } from "../lib/citation.js";
+import { evidenceRowText, itemText, separateTitle } from "./model.js";
 import { selectionText } from "./textformats.js";
 
 const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -22,18 +23,18 @@ function paragraphs(text) {
 }
 
 function citationHtml(citation) {
-  const text = citationText(citation).slice(0, -citation.permalink.length);
   const link = escapeHtml(citation.permalink);
-  return `<p><em>${escapeHtml(text)}<a href="${link}">${link}</a></em></p>`;
+  return `<p><em>${escapeHtml(sourceSentence(citation.text))} <a href="${link}">${link}</a></em></p>`;
 }
 
 export function selectionHtml(model) {
   const parts = [`<h1>${escapeHtml(model.title)}</h1>`,
-    `<p>${escapeHtml(model.dateNote)} ${escapeHtml(model.authorityNote)}</p>`];
+    `<p>${escapeHtml(model.dateNote)} ${escapeHtml(model.authorityNote)}</p>`,
+    ...model.warnings.map((warning) => `<p><strong>${escapeHtml(warning)}</strong></p>`)];
   for (const group of model.groups) {
     parts.push(`<h2>${escapeHtml(group.title)}</h2>`);
     for (const { record, citation, note } of group.entries) {
-      parts.push(`<h3>${escapeHtml(citation.number)} (${escapeHtml(citation.frameworkShortTitle)})</h3>`);
+      parts.push(`<h3>${escapeHtml(citation.heading)}</h3>`);
       const title = separateTitle(record);
       if (title) parts.push(`<p><strong>${escapeHtml(title)}</strong></p>`);
       parts.push(`<p>${escapeHtml(record.text)}</p>`, itemsHtml(record.items), citationHtml(citation));
@@ -43,7 +44,7 @@ export function selectionHtml(model) {
   if (model.evidence.length > 0) {
     parts.push("<h2>Bewijslijst</h2>");
     for (const { entry, rows } of model.evidence) {
-      parts.push(`<p><strong>${escapeHtml(entry.citation.number)} (${escapeHtml(entry.citation.frameworkShortTitle)})</strong></p>`);
+      parts.push(`<p><strong>${escapeHtml(entry.citation.heading)}</strong></p>`);
       const items = rows.map((row) =>
         `<li>${escapeHtml(evidenceRowText(row))}${itemsHtml(row.evidence.items)}</li>`);
       parts.push(`<ul>${items.join("")}</ul>`);
@@ -52,7 +53,7 @@ export function selectionHtml(model) {
   parts.push("<h2>Bronvermelding</h2>");
   const sources = model.sources.map((source) => {
     const link = escapeHtml(source.link);
-    return `<li>${escapeHtml(`${source.title}, ${source.publisher}, ${source.year}. `)}<a href="${link}">${link}</a></li>`;
+    return `<li>${escapeHtml(`${source.title}, ${source.publisher}, ${source.year}. `)}<a href="${link}">${link}</a>${source.warning ? ` <strong>${escapeHtml(source.warning)}</strong>` : ""}</li>`;
   });
   parts.push(`<ul>${sources.join("")}</ul>`);
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"></head><body>${parts.join("\n")}</body></html>`;

@@ -13,9 +13,15 @@ function syncButton(button, selected) {
   const label = selected ? LABEL_SELECTED : LABEL_NOT_SELECTED;
   button.setAttribute("aria-pressed", String(selected));
   if (button.textContent !== label) button.textContent = label;
-  // The ID makes the many "Selecteer" buttons on a page distinguishable for
-  // screen readers; the name still starts with the visible text (WCAG 2.5.3).
-  button.setAttribute("aria-label", `${label} ${button.dataset.selectCriterion}`);
+  // The criterion's locator makes the many "Selecteer" buttons on a page
+  // distinguishable for screen readers (never its internal ID); the name still
+  // starts with the visible text (WCAG 2.5.3).
+  button.setAttribute("aria-label", `${label}: ${readableName(button)}`);
+}
+
+/** How a reader knows the criterion: data-select-label ("norm A1, 2e van 10 (Groningen MO/VO)"). */
+function readableName(button) {
+  return button.dataset.selectLabel || "criterium";
 }
 
 function countText(count) {
@@ -66,7 +72,7 @@ export function initSelectionControls(doc, siteRoot) {
     const id = button.dataset.selectCriterion;
     const selected = toggle(id); // fires the change event, which runs sync()
     const count = getSelection().items.length;
-    announce(`${id} ${selected ? "toegevoegd aan" : "verwijderd uit"} de selectie. ${countText(count)}.`);
+    announce(`${readableName(button)} ${selected ? "toegevoegd aan" : "verwijderd uit"} de selectie. ${countText(count)}.`);
   });
   doc.addEventListener("kk:content-changed", sync);
   onSelectionChange((reason) => {

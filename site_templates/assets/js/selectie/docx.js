@@ -3,7 +3,8 @@
 // zipped in the browser with the vendored fflate. All XML is written here;
 // every value goes through escapeXml.
 import { strToU8, zipSync } from "../vendor/fflate.js";
-import { citationText, evidenceRowText, itemText, separateTitle } from "./model.js";
+import { sourceSentence } from "../lib/citation.js";
+import { evidenceRowText, itemText, separateTitle } from "./model.js";
 
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -63,23 +64,23 @@ function documentXml(model, links) {
   const body = [
     paragraph(run(model.title), { style: "Title" }),
     paragraph(run(`${model.dateNote} ${model.authorityNote}`)),
+    ...model.warnings.map((warning) => paragraph(run(warning, { bold: true }))),
   ];
   for (const group of model.groups) {
     body.push(paragraph(run(group.title), { style: "Heading1" }));
     for (const { record, citation, note } of group.entries) {
-      body.push(paragraph(run(`${citation.number} (${citation.frameworkShortTitle})`), { style: "Heading2" }));
+      body.push(paragraph(run(citation.heading), { style: "Heading2" }));
       const title = separateTitle(record);
       if (title) body.push(paragraph(run(title, { bold: true })));
       body.push(paragraph(run(record.text)), ...listParagraphs(record.items));
-      const source = citationText(citation).slice(0, -citation.permalink.length);
-      body.push(paragraph(run(source, { italic: true }) + links.link(citation.permalink)));
+      body.push(paragraph(run(`${sourceSentence(citation.text)} `, { italic: true }) + links.link(citation.permalink)));
       if (note.trim()) body.push(paragraph(run("Notitie: ", { bold: true }) + run(note)));
     }
   }
   if (model.evidence.length > 0) {
     body.push(paragraph(run("Bewijslijst"), { style: "Heading1" }));
     for (const { entry, rows } of model.evidence) {
-      body.push(paragraph(run(`${entry.citation.number} (${entry.citation.frameworkShortTitle})`, { bold: true })));
+      body.push(paragraph(run(entry.citation.heading, { bold: true })));
       for (const row of rows) {
         body.push(paragraph(run(evidenceRowText(row)), { style: "ListParagraph", listLevel: 0 }),
           ...listParagraphs(row.evidence.items, 1));
@@ -88,8 +89,8 @@ function documentXml(model, links) {
   }
   body.push(paragraph(run("Bronvermelding"), { style: "Heading1" }));
   for (const source of model.sources) {
-    body.push(paragraph(run(`${source.title}, ${source.publisher}, ${source.year}. `) + links.link(source.link),
-      { style: "ListParagraph", listLevel: 0 }));
+    body.push(paragraph(run(`${source.title}, ${source.publisher}, ${source.year}. `) + links.link(source.link)
+      + (source.warning ? run(` ${source.warning}`, { bold: true }) : ""), { style: "ListParagraph", listLevel: 0 }));
     for (const original of source.originals) {
       body.push(paragraph(run(`Origineel document: ${original.label}: `) + links.link(original.url),
         { style: "ListParagraph", listLevel: 1 }));

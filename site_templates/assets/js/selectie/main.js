@@ -33,7 +33,7 @@ function quote(record) {
 
 function criterionHeading(level, citation) {
   return el(`h${level}`, { class: "kk-sel-criterion-heading" },
-    el("a", { href: citation.permalink }, `${citation.number} (${citation.frameworkShortTitle})`));
+    el("a", { href: citation.permalink }, citation.heading));
 }
 
 function criterionUrl(siteRoot, index, id) {
@@ -138,11 +138,16 @@ export async function mount(root, { siteRoot }) {
         + "alles met bronvermelding kopiëren of downloaden, de selectie delen en een zelfscan starten."));
   }
 
+  // Reader-facing names of the shown criteria (their citation heading), for
+  // button labels and announcements: never the internal ID.
+  const names = new Map();
+  const nameOf = (id) => names.get(id) || id; // an unknown or retired ID has no other name
+
   function moveButtons(id, groupIds) {
     const position = groupIds.indexOf(id);
     const move = (offset, label) => el("button", {
       type: "button", class: "md-button kk-sel-small", "data-action": offset < 0 ? "up" : "down", "data-id": id,
-      "aria-label": `${label} ${id}`, disabled: position + offset < 0 || position + offset >= groupIds.length,
+      "aria-label": `${label}: ${nameOf(id)}`, disabled: position + offset < 0 || position + offset >= groupIds.length,
       on: { click: () => moveWithinGroup(id, groupIds, offset) },
     }, label);
     return [move(-1, "Omhoog"), " ", move(1, "Omlaag")];
@@ -164,7 +169,7 @@ export async function mount(root, { siteRoot }) {
       return ownPart.querySelector(`[data-action="${direction === "up" ? "down" : "up"}"][data-id="${CSS.escape(id)}"]`);
     };
     store.reorder(order);
-    announce(`${id} staat nu op plaats ${from + offset + 1} van ${groupIds.length} in deze groep.`);
+    announce(`${nameOf(id)} staat nu op plaats ${from + offset + 1} van ${groupIds.length} in deze groep.`);
   }
 
   function removeCriterion(id) {
@@ -173,16 +178,17 @@ export async function mount(root, { siteRoot }) {
     focusAfterRender = () => (next && ownPart.querySelector(`[data-action="remove"][data-id="${CSS.escape(next)}"]`))
       || ownPart.querySelector("h2");
     store.remove(id);
-    announce(`${id} verwijderd uit de selectie.`);
+    announce(`${nameOf(id)} verwijderd uit de selectie.`);
   }
 
   function removeButton(id) {
     return el("button", { type: "button", class: "md-button kk-sel-small", "data-action": "remove", "data-id": id,
-      "aria-label": `Verwijder ${id}`, on: { click: () => removeCriterion(id) } }, "Verwijder");
+      "aria-label": `Verwijder: ${nameOf(id)}`, on: { click: () => removeCriterion(id) } }, "Verwijder");
   }
 
   function criterionItem(entry, groupIds) {
     const { record, citation, note } = entry;
+    names.set(record.id, citation.heading);
     const noteId = `kk-sel-note-${record.id}`;
     return el("li", { class: "kk-sel-item", "data-criterion-id": record.id },
       criterionHeading(4, citation),
@@ -277,7 +283,7 @@ export async function mount(root, { siteRoot }) {
       ? [el("p", {}, "Bij de gekozen criteria noemen de kaders geen bewijsstukken.")]
       : [el("p", {}, intro),
         model.evidence.map(({ entry, rows }) => [
-          el("h3", {}, `${entry.citation.number} (${entry.citation.frameworkShortTitle})`),
+          el("h3", {}, entry.citation.heading),
           el("ul", { class: "kk-sel-evidence-list", "data-criterion-id": entry.record.id },
             rows.map((row) => el("li", {}, evidenceRowText(row), itemsList(row.evidence.items)))),
         ]),
@@ -330,6 +336,7 @@ export async function mount(root, { siteRoot }) {
     } else {
       parts.push(el("p", {}, "Uw selectie wordt alleen in deze browser bewaard; er wordt niets verstuurd."));
       if (records.length > 0) parts.push(usePanel(classified.known));
+      for (const warning of model.warnings) parts.push(el("p", { class: "kk-sel-warning kk-lifecycle-warning" }, warning));
       const missing = missingList(siteRoot, index, classified, (id) => [" ", removeButton(id)]);
       if (missing) {
         parts.push(el("h3", {}, "Niet meer gevonden"),

@@ -2,36 +2,12 @@
 // written from, so the clipboard, .docx, CSV and Markdown say the same thing:
 // groups (per framework or per element) of criteria with their citation and
 // note, the frameworks cited, and the evidence checklist.
-import { permalink } from "../lib/catalog.js";
+import { citationOf, citationText, lifecycleWarning } from "../lib/citation.js";
+
+export { citationOf, citationText };
 
 const AUTHORITY_NOTE = "De criteria zijn letterlijk overgenomen; het originele document van elk kader blijft leidend.";
 const NO_ELEMENT = { id: "", label: "Zonder element" };
-
-function frameworkOf(index, record) {
-  return index.frameworks.find((framework) => framework.id === record.framework);
-}
-
-/** "kwaliteitseis 3.2", or the ID when the source gives the criterion no number. */
-function criterionNumber(framework, record) {
-  return record.number ? `${framework.item_term.singular} ${record.number}` : record.id;
-}
-
-export function citationOf(index, siteRoot, record) {
-  const framework = frameworkOf(index, record);
-  return {
-    frameworkTitle: framework.title,
-    frameworkShortTitle: framework.short_title,
-    publisher: framework.publisher,
-    year: framework.year,
-    number: criterionNumber(framework, record),
-    permalink: permalink(siteRoot, record),
-  };
-}
-
-/** The citation as one line of text (used by every plain format). */
-export function citationText(citation) {
-  return `Bron: ${citation.frameworkTitle}, ${citation.publisher}, ${citation.year}, ${citation.number}. ${citation.permalink}`;
-}
 
 /**
  * Groups entries ({record, ...}) by framework or by (first) element. Groups
@@ -91,7 +67,13 @@ function sourcesOf(index, siteRoot, entries) {
     year: framework.year,
     link: new URL(framework.url, siteRoot).href,
     originals: (framework.links || []).filter((link) => link.url),
+    warning: lifecycleWarning(framework),
   }));
+}
+
+/** "Let op" lines for the frameworks in the selection that are expired or superseded. */
+function warningsOf(sources) {
+  return sources.filter((source) => source.warning).map((source) => `Let op: ${source.warning}`);
 }
 
 /**
@@ -106,6 +88,7 @@ export function buildExportModel({ index, siteRoot, records, notes, grouping }) 
   }));
   const groups = groupEntries(index, entries, grouping);
   const ordered = groups.flatMap((group) => group.entries);
+  const sources = sourcesOf(index, siteRoot, ordered);
   return {
     title: "Selectie kwaliteitscriteria",
     buildDate: index.build_date,
@@ -114,7 +97,8 @@ export function buildExportModel({ index, siteRoot, records, notes, grouping }) 
     groups,
     entries: ordered,
     evidence: evidenceChecklist(ordered),
-    sources: sourcesOf(index, siteRoot, ordered),
+    sources,
+    warnings: warningsOf(sources),
   };
 }
 
@@ -132,7 +116,7 @@ export function separateTitle(record) {
 /** " (ook bij kwaliteitseis 2.1 (Kader))" for a checklist row that several criteria share. */
 function alsoForText(row) {
   if (row.alsoFor.length === 0) return "";
-  return ` (ook bij ${row.alsoFor.map((citation) => `${citation.number} (${citation.frameworkShortTitle})`).join("; ")})`;
+  return ` (ook bij ${row.alsoFor.map((citation) => citation.heading).join("; ")})`;
 }
 
 /** A checklist row as one line: "Verificatie aanleveren: <text>". */

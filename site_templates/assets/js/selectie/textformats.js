@@ -1,5 +1,6 @@
 // Plain-text, Markdown and CSV versions of the selection, all written from
 // the export model (model.js).
+import { sourceSentence } from "../lib/citation.js";
 import { citationText, evidenceRowText, itemText, separateTitle } from "./model.js";
 
 function textItems(items, depth = 0) {
@@ -8,12 +9,12 @@ function textItems(items, depth = 0) {
 }
 
 export function selectionText(model) {
-  const lines = [model.title, "", model.dateNote, model.authorityNote];
+  const lines = [model.title, "", model.dateNote, model.authorityNote, ...model.warnings];
   for (const group of model.groups) {
     lines.push("", "", group.title.toUpperCase(), "");
     for (const { record, citation, note } of group.entries) {
       const title = separateTitle(record);
-      lines.push("", `${citation.number} (${citation.frameworkShortTitle})`);
+      lines.push("", citation.heading);
       if (title) lines.push(title);
       lines.push(record.text, ...textItems(record.items), citationText(citation));
       if (note.trim()) lines.push(`Notitie: ${note}`);
@@ -22,12 +23,14 @@ export function selectionText(model) {
   if (model.evidence.length > 0) {
     lines.push("", "", "BEWIJSLIJST");
     for (const { entry, rows } of model.evidence) {
-      lines.push("", `${entry.citation.number} (${entry.citation.frameworkShortTitle})`);
+      lines.push("", entry.citation.heading);
       for (const row of rows) lines.push(`- ${evidenceRowText(row)}`, ...textItems(row.evidence.items, 1));
     }
   }
   lines.push("", "", "BRONVERMELDING", "");
-  for (const source of model.sources) lines.push(`- ${source.title}, ${source.publisher}, ${source.year}. ${source.link}`);
+  for (const source of model.sources) {
+    lines.push(`- ${source.title}, ${source.publisher}, ${source.year}. ${source.link}${source.warning ? ` ${source.warning}` : ""}`);
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -46,17 +49,17 @@ function markdownItems(items, depth = 0) {
 }
 
 function markdownCitation(citation) {
-  const text = citationText(citation).slice(0, -citation.permalink.length);
-  return `*${escapeMarkdown(text.trim())}* <${citation.permalink}>`;
+  return `*${escapeMarkdown(sourceSentence(citation.text))}* <${citation.permalink}>`;
 }
 
 export function selectionMarkdown(model) {
   const lines = [`# ${escapeMarkdown(model.title)}`, "", `${escapeMarkdown(model.dateNote)} ${escapeMarkdown(model.authorityNote)}`];
+  for (const warning of model.warnings) lines.push("", `**${escapeMarkdown(warning)}**`);
   for (const group of model.groups) {
     lines.push("", `## ${escapeMarkdown(group.title)}`);
     for (const { record, citation, note } of group.entries) {
       const title = separateTitle(record);
-      lines.push("", `### ${escapeMarkdown(`${citation.number} (${citation.frameworkShortTitle})`)}`, "");
+      lines.push("", `### ${escapeMarkdown(citation.heading)}`, "");
       if (title) lines.push(`**${escapeMarkdown(title)}**`, "");
       lines.push(escapeMarkdown(record.text), "");
       if (record.items.length > 0) lines.push(...markdownItems(record.items), "");
@@ -67,13 +70,14 @@ export function selectionMarkdown(model) {
   if (model.evidence.length > 0) {
     lines.push("", "## Bewijslijst");
     for (const { entry, rows } of model.evidence) {
-      lines.push("", `**${escapeMarkdown(`${entry.citation.number} (${entry.citation.frameworkShortTitle})`)}**`, "");
+      lines.push("", `**${escapeMarkdown(entry.citation.heading)}**`, "");
       for (const row of rows) lines.push(`- ${escapeMarkdown(evidenceRowText(row))}`, ...markdownItems(row.evidence.items, 1));
     }
   }
   lines.push("", "## Bronvermelding", "");
   for (const source of model.sources) {
-    lines.push(`- ${escapeMarkdown(`${source.title}, ${source.publisher}, ${source.year}.`)} <${source.link}>`);
+    lines.push(`- ${escapeMarkdown(`${source.title}, ${source.publisher}, ${source.year}.`)} <${source.link}>`
+      + (source.warning ? ` ${escapeMarkdown(source.warning)}` : ""));
   }
   return lines.join("\n") + "\n";
 }
@@ -99,25 +103,30 @@ function flatItems(items) {
   return textItems(items).join("\n");
 }
 
+/** The "Let op" cell: the authority note, and the framework's lifecycle warning if it has one. */
+function letOp(model, citation) {
+  return citation.warning ? `${model.authorityNote} ${citation.warning}` : model.authorityNote;
+}
+
 export function selectionCsv(model) {
-  const rows = [["Kader", "Uitgever", "Jaar", "Nummer", "ID", "Titel", "Tekst", "Onderdelen", "Elementen", "Notitie",
-    "Vaste link", "Gegevens van", "Let op"]];
+  const rows = [["Kader", "Uitgever", "Jaar", "Vindplaats", "Bronvermelding", "ID", "Titel", "Tekst", "Onderdelen",
+    "Elementen", "Notitie", "Vaste link", "Gegevens van", "Let op"]];
   for (const { record, citation, note } of model.entries) {
-    rows.push([citation.frameworkTitle, citation.publisher, citation.year, citation.number, record.id,
-      separateTitle(record) || "", record.text, flatItems(record.items), record.elements.join(", "),
-      spreadsheetSafe(note), citation.permalink, model.buildDate, model.authorityNote]);
+    rows.push([citation.frameworkTitle, citation.publisher, citation.year, citation.locator, sourceSentence(citation.text),
+      record.id, separateTitle(record) || "", record.text, flatItems(record.items), record.elements.join(", "),
+      spreadsheetSafe(note), citation.permalink, model.buildDate, letOp(model, citation)]);
   }
   return csv(rows);
 }
 
 export function evidenceCsv(model) {
-  const rows = [["Kader", "Nummer", "ID", "Soort", "Bewijs", "Ook bij", "Vaste link", "Gegevens van", "Let op"]];
+  const rows = [["Kader", "Vindplaats", "ID", "Soort", "Bewijs", "Ook bij", "Vaste link", "Gegevens van", "Let op"]];
   for (const { entry, rows: checklist } of model.evidence) {
     for (const row of checklist) {
       const text = [itemText(row.evidence), flatItems(row.evidence.items)].filter(Boolean).join("\n");
-      const alsoFor = row.alsoFor.map((citation) => `${citation.number} (${citation.frameworkShortTitle})`).join("; ");
-      rows.push([entry.citation.frameworkTitle, entry.citation.number, entry.record.id, row.label, text, alsoFor,
-        entry.citation.permalink, model.buildDate, model.authorityNote]);
+      const alsoFor = row.alsoFor.map((citation) => citation.heading).join("; ");
+      rows.push([entry.citation.frameworkTitle, entry.citation.locator, entry.record.id, row.label, text, alsoFor,
+        entry.citation.permalink, model.buildDate, letOp(model, entry.citation)]);
     }
   }
   return csv(rows);

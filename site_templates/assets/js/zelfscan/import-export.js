@@ -3,6 +3,7 @@
 // schema with the explicit checks below before anything is written.
 
 import { SCHEMA, VERSION, SCORES, SCORE_BY_VALUE, currentCriterion, isAnswered } from "./model.js";
+import { citationOf, citationText } from "../lib/citation.js";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const MAX_ERRORS_SHOWN = 20;
@@ -212,24 +213,26 @@ function csvCell(value) {
  * CSV for Excel: UTF-8 with BOM, ";" between cells, CRLF between rows. One row
  * per criterion in the scan, then the answers to criteria that no longer exist.
  */
-export function csvExport(scan, context) {
-  const header = ["Kader", "Onderdeel", "Criterium", "Tekst", "Score", "Reden n.v.t.", "Toelichting", "Bewijs",
-    "Status", "Actie", "Eigenaar", "Streefdatum"];
-  const row = (framework, section, id, text, status) => {
+export function csvExport(scan, context, app) {
+  const header = ["Kader", "Onderdeel", "Vindplaats", "Criterium", "Tekst", "Bronvermelding", "Score", "Reden n.v.t.",
+    "Toelichting", "Bewijs", "Status", "Actie", "Eigenaar", "Streefdatum", "Let op"];
+  const row = (framework, section, locator, id, text, citation, status, warning) => {
     const answer = scan.answers[id] || {};
     const plan = scan.plan[id] || {};
-    return [framework, section, id, text, isAnswered(answer) ? SCORE_BY_VALUE[answer.score].label : "",
+    return [framework, section, locator, id, text, citation, isAnswered(answer) ? SCORE_BY_VALUE[answer.score].label : "",
       answer.reason || "", answer.toelichting || "", (answer.evidence || []).join("\n"), status,
-      plan.action || "", plan.owner || "", plan.due || ""];
+      plan.action || "", plan.owner || "", plan.due || "", warning];
   };
   const rows = [header];
   for (const group of context.groups) {
     for (const criterion of group.criteria) {
       const status = context.review.includes(criterion.id) ? "Tekst gewijzigd sinds het antwoord" : "";
-      rows.push(row(group.framework.short_title, group.path.join(" › "), criterion.id, criterion.text, status));
+      const citation = citationOf(app.index, app.siteRoot, criterion);
+      rows.push(row(group.framework.short_title, group.path.join(" › "), citation.locator, criterion.id, criterion.text,
+        citationText(citation), status, citation.warning ? `Let op: ${citation.warning}` : ""));
     }
   }
-  for (const id of context.removed) rows.push(row("", "", id, "", "Criterium bestaat niet meer"));
+  for (const id of context.removed) rows.push(row("", "", "", id, "", "", "Criterium bestaat niet meer", ""));
   const text = `\uFEFF${rows.map((cells) => cells.map(csvCell).join(";")).join("\r\n")}\r\n`;
   return { filename: `${fileSlug(scan)}.csv`, text, type: "text/csv" };
 }

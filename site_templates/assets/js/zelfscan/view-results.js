@@ -8,6 +8,7 @@ import {
 } from "./model.js";
 import { csvExport, jsonExport } from "./import-export.js";
 import { scanFileInput } from "./scan-file-input.js";
+import { citationOf, citationText, lifecycleWarning } from "../lib/citation.js";
 
 const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 260;
@@ -128,7 +129,7 @@ function comparison(app, scan, context) {
     picker.feedback);
 }
 
-function answersReport(scan, context) {
+function answersReport(app, scan, context) {
   return h("section", { className: "kk-zs-report-answers" }, h("h3", {}, "Antwoorden"),
     context.groups.map((group) => tableWrap(`Antwoorden: ${group.path.join(" › ")}`, h("table", {},
       h("caption", {}, group.path.join(" › ")),
@@ -137,12 +138,20 @@ function answersReport(scan, context) {
         const answer = scan.answers[criterion.id] || {};
         const score = SCORES.find((s) => s.value === answer.score);
         return h("tr", { dataset: { criterionId: criterion.id } },
-          h("td", {}, h("strong", {}, criterion.label), h("br"), criterion.text),
+          h("td", {}, h("strong", {}, criterion.label), h("br"), criterion.text,
+            h("span", { className: "kk-zs-citation" }, citationText(citationOf(app.index, app.siteRoot, criterion)))),
           h("td", {}, score ? score.label : "Niet beantwoord",
             answer.score === "nvt" ? ` (${answer.reason || "geen reden opgegeven"})` : ""),
           h("td", {}, answer.toelichting || ""),
           h("td", {}, (answer.evidence || []).length ? h("ul", {}, answer.evidence.map((e) => h("li", {}, e))) : ""));
       }))))));
+}
+
+/** "Let op" lines for the expired or superseded frameworks whose criteria the scan contains. */
+export function lifecycleWarnings(context) {
+  const frameworks = new Set(context.criteria.map((criterion) => criterion.framework));
+  return [...frameworks].map((id) => lifecycleWarning(context.frameworksById.get(id))).filter(Boolean)
+    .map((warning) => `Let op: ${warning}`);
 }
 
 export async function renderResults(app, scan) {
@@ -168,10 +177,11 @@ export async function renderResults(app, scan) {
       h("dt", {}, "Datum"), h("dd", {}, scan.date),
       h("dt", {}, "Kader"), h("dd", {}, frameworkTitle, ...Object.entries(scan.framework_versions).map(([, v]) => ` (versie ${v})`)),
       h("dt", {}, "Beantwoord"), h("dd", {}, `${overall.answered} van ${overall.total} criteria`)),
+    lifecycleWarnings(context).map((warning) => h("p", { className: "kk-zs-message kk-lifecycle-warning" }, warning)),
     h("div", { className: "kk-zs-exports kk-zs-noprint" },
       h("button", { type: "button", className: "md-button md-button--primary", onclick: () => window.print() }, "Rapport afdrukken"),
       exportButton("Exporteer JSON", () => jsonExport(scan)),
-      exportButton("Exporteer CSV (Excel)", () => csvExport(scan, context))),
+      exportButton("Exporteer CSV (Excel)", () => csvExport(scan, context, app))),
     app.saveStatus,
     scoreBlock("Per kwaliteitselement", summariseByElement(context.criteria, scan.answers, app.index.elements)),
     scoreBlock("Per onderdeel", summariseBySection(context.groups, scan.answers)),
@@ -179,5 +189,5 @@ export async function renderResults(app, scan) {
       h("p", { className: "kk-zs-noprint" }, "Per criterium dat gedeeltelijk of niet voldoet: wat gaat u doen, wie is eigenaar en wanneer is het klaar? Zo werkt u in de cyclus plan-do-check-act."),
       planForm(app, scan, context)),
     comparison(app, scan, context),
-    answersReport(scan, context));
+    answersReport(app, scan, context));
 }
