@@ -2,6 +2,8 @@
 #   make serve   build the site and serve it on http://127.0.0.1:8000
 #   make test    check the data and run every test, browser tests included
 PYTHON ?= python3
+# mkdocs (default) or zensical; see README, "Building with MkDocs or Zensical".
+BUILDER ?= mkdocs
 VENV := .venv
 BIN := $(VENV)/bin
 
@@ -14,12 +16,15 @@ $(BIN)/kwaliteitskaders: pyproject.toml
 	touch $@
 
 serve: $(BIN)/kwaliteitskaders
-	$(BIN)/kwaliteitskaders generate
-	$(BIN)/mkdocs serve
+	$(BIN)/kwaliteitskaders serve --builder $(BUILDER)
 
 build: $(BIN)/kwaliteitskaders
 	$(BIN)/kwaliteitskaders generate
+ifeq ($(BUILDER),zensical)
+	$(BIN)/zensical build --clean
+else
 	$(BIN)/mkdocs build --strict
+endif
 
 check: $(BIN)/kwaliteitskaders
 	$(BIN)/kwaliteitskaders check

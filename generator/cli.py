@@ -1,15 +1,20 @@
-"""Command line: `kwaliteitskaders check | generate | lock`.
+"""Command line: `kwaliteitskaders check | generate | lock | serve`.
 
 `check` validates everything and prints every problem as `path:line: message`.
 `generate` validates, then writes the Markdown tree and data downloads into
 build/docs for MkDocs or Zensical to build. Nothing is written when the data is
-invalid.
+invalid. `serve` generates and serves the site with MkDocs or Zensical,
+regenerating on every edit.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import signal
+import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from .errors import DataError
@@ -65,6 +70,35 @@ def cmd_lock(args: argparse.Namespace) -> int:
     return 0
 
 
+BUILDERS = ("mkdocs", "zensical")
+DEFAULT_BUILDER = "mkdocs"  # see README, "Building with MkDocs or Zensical"
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .watch import regenerate, watch
+
+    paths = _paths(args)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    if not regenerate(paths):
+        return 1
+    command = [str(Path(sys.executable).with_name(args.builder)), "serve", "--dev-addr", args.dev_addr,
+               "-f", str(paths.root / "mkdocs.yml")]
+    stop = threading.Event()
+    if args.builder == "zensical":
+        # Zensical runs no hooks; our own watcher regenerates (MkDocs uses generator/mkdocs_hooks.py).
+        threading.Thread(target=watch, args=(paths, stop), daemon=True).start()
+    server = subprocess.Popen(command, cwd=paths.root)
+    # Stopping us (Ctrl-C or a plain kill) stops the server too.
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        server.terminate()
+        return server.wait()
+    finally:
+        stop.set()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kwaliteitskaders", description=__doc__.splitlines()[0])
     parser.add_argument("--root", help="project directory (default: found from the current directory)")
@@ -75,8 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     lock_parser = commands.add_parser("lock", help="record new criterion IDs in normsets/published-ids.yaml")
     lock_parser.add_argument("--accept", nargs="*", default=[], metavar="ID",
                              help="accept a changed text for these published IDs")
+    serve_parser = commands.add_parser("serve", help="generate, serve on localhost and regenerate on every edit")
+    serve_parser.add_argument("--builder", choices=BUILDERS, default=DEFAULT_BUILDER)
+    serve_parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
     args = parser.parse_args(argv)
-    handlers = {"check": cmd_check, "generate": cmd_generate, "lock": cmd_lock}
+    handlers = {"check": cmd_check, "generate": cmd_generate, "lock": cmd_lock, "serve": cmd_serve}
     return handlers[args.command](args)
 
 

@@ -1,17 +1,15 @@
-"""Thin MkDocs adapter: the site navigation, and regeneration while `mkdocs serve` runs.
+"""Thin MkDocs adapter for `mkdocs serve` only: regenerate while it runs.
 
-The generator itself never imports MkDocs. For `mkdocs build` the tree is
-generated beforehand (`kwaliteitskaders generate`); this hook only hands the
-generated navigation (.nav.json) to MkDocs. During `mkdocs serve` it also
-watches the data and templates and regenerates before each rebuild. Only
-files whose bytes changed are rewritten, so MkDocs sees just those changes.
-Zensical ignores this file; it builds the tree as generated (with its own
-alphabetical navigation).
+The generator itself never imports MkDocs, and a build needs nothing from
+this file: `kwaliteitskaders generate` writes the tree and mkdocs.yml holds
+the navigation, so `mkdocs build` and `zensical build` (which runs no hooks)
+produce the same site. During `mkdocs serve` this hook regenerates before
+each rebuild and watches the data and templates. Only files whose bytes
+changed are rewritten, so MkDocs sees just those changes.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -22,7 +20,6 @@ from generator.pipeline import generate
 from generator.project import ProjectPaths
 
 log = logging.getLogger("mkdocs.hooks.kwaliteitskaders")
-NAVIGATION_FILE = ".nav.json"  # written by generator/render/navigation.py
 _serving = False
 
 
@@ -36,18 +33,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
-    paths = _paths(config)
     if _serving:
-        # Regenerate before MkDocs reads anything, so navigation and pages are current.
+        # Regenerate before MkDocs reads anything, so every page is current.
         try:
-            summary = generate(paths, site_url=config.site_url)
+            summary = generate(_paths(config), site_url=config.site_url)
         except DataError as error:
             raise PluginError("Invalid normsets; the site was not regenerated:\n" + str(error)) from error
         log.info("Regenerated site sources: %d changed, %d removed", summary.changed, summary.removed)
-    # `mkdocs build` uses the tree that `kwaliteitskaders generate` wrote, navigation included.
-    navigation_file = Path(config.docs_dir) / NAVIGATION_FILE
-    if navigation_file.is_file():
-        config.nav = json.loads(navigation_file.read_text(encoding="utf-8"))
     return config
 
 

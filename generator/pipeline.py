@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import DataError
 from .model import build_catalog
 from .project import ProjectPaths
-from .render import client, exports, navigation, pages, search_index
+from .render import client, exports, pages, search_index
 from .validate import validate_project
 
 
@@ -47,7 +47,6 @@ def render_site(paths: ProjectPaths, site_url: str | None = None, build_date: st
     files.update(pages.render_pages(catalog, paths, site_url=site_url, build_date=build_date))
     files.update(exports.render_exports(catalog, paths, build_date=build_date, site_url=site_url or ""))
     files.update(client.render_client_data(catalog, build_date=build_date))
-    files.update(navigation.render_navigation(catalog, paths.content))
     files.update(search_index.render_search_index(catalog))
     return files
 

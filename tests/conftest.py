@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,19 +14,43 @@ import pytest
 ROOT = Path(os.environ.get("KK_ROOT") or Path(__file__).resolve().parent.parent)
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site, generated and built with --strict into a temp dir."""
-    output = tmp_path_factory.mktemp("site")
+# Every test that uses the built site runs against both builders: MkDocs with
+# Material, and Zensical, its successor, which reads the same mkdocs.yml.
+# KK_BUILDERS=mkdocs (or zensical) limits a local run to one of them.
+BUILDERS = [b for b in os.environ.get("KK_BUILDERS", "mkdocs").split(",") if b]
+
+
+def build_site(builder: str, output: Path) -> None:
+    """Generate the tree and build it with `builder` into `output`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    bin_dir = Path(sys.executable).parent
     lock_path = ROOT / "build" / ".test-build.lock"
     lock_path.parent.mkdir(exist_ok=True)
-    # Test runs that share a checkout take turns: build/docs is one tree.
+    # Test runs that share a checkout take turns: build/docs and build/site are one tree each.
     with lock_path.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         subprocess.run([sys.executable, "-m", "generator", "generate"], cwd=ROOT, check=True, env=env)
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(output)],
-                       cwd=ROOT, check=True, env=env)
+        if builder == "mkdocs":
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(output)],
+                           cwd=ROOT, check=True, env=env)
+            return
+        # Zensical has no output-directory option: it builds into site_dir (build/site), which we copy.
+        result = subprocess.run([str(bin_dir / "zensical"), "build", "--clean", "-f", "mkdocs.yml"], cwd=ROOT,
+                                env=env, capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, result.stdout + result.stderr
+        shutil.copytree(ROOT / "build" / "site", output, dirs_exist_ok=True)
+
+
+@pytest.fixture(scope="session", params=BUILDERS)
+def builder(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def site_dir(builder, tmp_path_factory) -> Path:
+    """The real site, generated and built (MkDocs: --strict) into a temp dir."""
+    output = tmp_path_factory.mktemp(f"site-{builder}")
+    build_site(builder, output)
     return output
 
 

@@ -1,9 +1,10 @@
-"""`mkdocs serve` regenerates the site when a normset changes (generator/mkdocs_hooks.py).
+"""`kwaliteitskaders serve` regenerates the site when a normset changes, with
+either builder: MkDocs through generator/mkdocs_hooks.py, Zensical (which runs
+no hooks) through our own watcher, generator/watch.py.
 
-Runs the real `mkdocs serve` on a copy of the project, edits a normset in the
-copy, and waits for the served page to show the edit. A broken edit is reported
-as file:line in the serve log (MkDocs then holds requests until the build
-succeeds again), and fixing the file brings the site back.
+Runs the real server on a copy of the project, edits a normset in the copy,
+and waits for the served page to show the edit. A broken edit is reported as
+file:line in the serve log, and fixing the file brings the site back.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import BUILDERS, ROOT
 
 SHARED = ["generator", "schema", "sources", "content", "site_templates", "pyproject.toml"]
 NORMSET = "normsets/kaders/midden-groningen-wmo.yaml"
@@ -59,14 +60,14 @@ def project(tmp_path) -> Path:
     return tmp_path
 
 
-def test_editing_a_normset_rebuilds_the_served_page(project, tmp_path):
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_editing_a_normset_rebuilds_the_served_page(project, tmp_path, builder):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # Like `make serve`: MkDocs wants docs_dir to exist before the hook can run.
-    subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "generate"], check=True, env=env)
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "generator", "--root", str(project), "serve", "--builder", builder,
+         "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/kaders/midden-groningen-wmo/"
     normset = project / NORMSET

@@ -88,16 +88,18 @@ def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, bu
     def render(template: str, target: str, **extra: Any) -> None:
         files[target] = environment.get_template(template).render(**context, **extra)
 
+    # Every page is <dir>/index.md, so its source folder is also its URL folder: MkDocs
+    # keeps relative links in raw HTML as written, Zensical resolves them against the
+    # source file, and for an index.md both give the same URL.
     for framework in catalog.frameworks:
-        render("framework.md.j2", f"kaders/{framework.id}.md", framework=framework)
+        render("framework.md.j2", f"kaders/{framework.id}/index.md", framework=framework)
     render("frameworks_index.md.j2", "kaders/index.md")
     for element in catalog.elements:
         groups = [(f, [c for c in f.criteria() if element.id in c.elements]) for f in catalog.frameworks]
         groups = [(framework, criteria) for framework, criteria in groups if criteria]
-        render("element.md.j2", f"themas/{element.id}.md", element=element, groups=groups,
+        render("element.md.j2", f"themas/{element.id}/index.md", element=element, groups=groups,
                total=sum(len(criteria) for _, criteria in groups))
     render("elements_index.md.j2", "themas/index.md")
-    if catalog.glossaries:
-        render("glossary.md.j2", "begrippen.md")
+    render("glossary.md.j2", "begrippen/index.md")  # always: the navigation in mkdocs.yml links it
     render("data.md.j2", "data/index.md", columns=COLUMN_DOCS)
     return {name: text.encode("utf-8") for name, text in files.items()}
