@@ -73,6 +73,7 @@ class Criterion:
     also_elements: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    closing: Quote | None = None  # text the source prints after the items
     applicability: list[Annotation] = field(default_factory=list)
     evidence: list[Annotation] = field(default_factory=list)
     notes: list[Annotation] = field(default_factory=list)
@@ -259,6 +260,7 @@ def _section(data: dict[str, Any], framework: Framework, parents: list[Section],
             framework=framework, section_path=path, number=item.get("number"), title=item.get("title"),
             also_elements=item.get("also_elements", []), tags=item.get("tags", []),
             items=[Item.from_data(i) for i in item.get("items", [])],
+            closing=Quote.from_data(item["closing"]) if item.get("closing") else None,
             applicability=inherited + [Annotation.from_data(a) for a in item.get("applicability", [])],
             evidence=[Annotation.from_data(e) for e in item.get("evidence", [])],
             notes=[Annotation.from_data(n) for n in item.get("notes", [])],

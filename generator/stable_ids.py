@@ -32,7 +32,10 @@ HEADER = (
 
 
 def fingerprint(criterion: dict[str, Any]) -> str:
-    text = normalise_text(criterion.get("title", "") + " " + criterion["text"])
+    """Of the words a reader reads as the criterion: title, text and the closing text
+    after its items (so moving a sentence from the text to `closing` keeps it)."""
+    closing = (criterion.get("closing") or {}).get("text", "")
+    text = normalise_text(criterion.get("title", "") + " " + criterion["text"] + " " + closing)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

@@ -126,3 +126,15 @@ def test_navigation_follows_the_visitor_not_the_alphabet(site_dir, catalog):
     listed = re.findall(r'href="(?:\./)?([a-z0-9-]+)/"', overview)
     ids = [f.id for f in catalog.frameworks]
     assert [link for link in dict.fromkeys(listed) if link in ids] == ids
+
+
+def test_closing_text_stands_after_the_items_inside_the_quote(site_dir, catalog):
+    with_closing = [c for c in catalog.criteria() if c.closing]
+    assert len(with_closing) == 10
+    for criterion in with_closing:
+        page = html(site_dir, f"kaders/{criterion.framework.id}")
+        block = re.search(rf'data-criterion-id="{criterion.id}".*?</blockquote>', page, re.S).group(0)
+        items_end, closing_at = block.rfind("</ul>"), block.find('<p class="kk-closing">')
+        assert 0 < items_end < closing_at, criterion.id
+        closing = re.sub(r"<[^>]+>", "", block[closing_at:].split("</p>")[0])
+        assert closing == criterion.closing.text, criterion.id

@@ -41,7 +41,8 @@ def _annotation(annotation: Annotation) -> dict[str, Any]:
 
 
 def criterion_fingerprint(criterion: Criterion) -> str:
-    return fingerprint({"text": criterion.text, **({"title": criterion.title} if criterion.title else {})})
+    return fingerprint({"text": criterion.text, **({"title": criterion.title} if criterion.title else {}),
+                        **({"closing": {"text": criterion.closing.text}} if criterion.closing else {})})
 
 
 def criterion_record(criterion: Criterion) -> dict[str, Any]:
@@ -56,6 +57,7 @@ def criterion_record(criterion: Criterion) -> dict[str, Any]:
         "title": criterion.title,
         "text": criterion.text,
         "items": [_item(i) for i in criterion.items],
+        "closing": criterion.closing.text if criterion.closing else None,  # shown after the items
         "elements": criterion.elements,
         "tags": criterion.tags,
         "applicability": [_annotation(a) for a in criterion.applicability],

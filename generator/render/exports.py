@@ -41,6 +41,8 @@ COLUMNS: list[tuple[str, str, Callable[[Criterion], str]]] = [
     ("titel", "Titel zoals gedrukt in de bron, indien aanwezig.", lambda c: c.title or ""),
     ("tekst", "Letterlijke tekst van het criterium.", lambda c: c.text),
     ("onderdelen", "Onderliggende punten, één per regel, ingesprongen per niveau.", lambda c: "\n".join(_items_text(c.items))),
+    ("slottekst", "Tekst die in de bron na de onderliggende punten staat (leeg als die er niet is).",
+     lambda c: c.closing.text if c.closing else ""),
     ("element", "Primair element: dienstverlening, vakmanschap, samenwerking of organisatie.", lambda c: c.element),
     ("ook_elementen", "Andere elementen waar het criterium ook onder valt.", lambda c: ", ".join(c.also_elements)),
     ("tags", "Onderwerpen uit de vaste lijst.", lambda c: ", ".join(c.tags)),

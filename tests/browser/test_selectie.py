@@ -403,6 +403,31 @@ def test_csv_and_markdown_downloads(page, base_url, catalog, tmp_path):
     assert "**Notitie:** \\<img src=x onerror=\"window.kkPwned=1\"\\>" in lines
 
 
+def test_closing_text_follows_the_items_on_the_page_and_in_every_export(page, base_url, catalog, tmp_path):
+    record = catalog["records"]["bwmo-d-17"]
+    closing, last_item = record["closing"], record["items"][-1]["text"]
+    assert closing == "Deze afspraken zijn vastgelegd in het cliëntplan."
+    store_selection(page, base_url, ["bwmo-d-17"])
+    quote = page.locator(".kk-sel-item blockquote.kk-text")
+    assert quote.evaluate("q => [...q.children].map(c => c.tagName + (c.className ? '.' + c.className : ''))") == [
+        "P", "UL.kk-items", "P.kk-closing"]
+    assert quote.locator(".kk-closing").inner_text() == closing
+
+    page.get_by_role("button", name="Kopieer als platte tekst").click()
+    page.get_by_role("status").filter(has_text="platte tekst").wait_for()
+    plain = page.evaluate("navigator.clipboard.readText()").splitlines()
+    assert plain.index(closing) == plain.index(f"- {last_item}") + 1
+    assert plain.index(closing) < plain.index(citation_of(catalog, "bwmo-d-17", base_url))
+
+    rows = list(csv.reader(io.StringIO(download(page, "Download CSV", tmp_path / "s.csv").read_bytes().decode("utf-8-sig"),
+                                       newline=""), delimiter=";"))
+    assert rows[1][rows[0].index("Slottekst")] == closing
+    markdown = download(page, "Download Markdown", tmp_path / "s.md").read_text(encoding="utf-8").splitlines()
+    assert markdown.index(closing) > markdown.index(f"- {last_item}")
+    texts = [p.text for p in docx.Document(str(download(page, "Download Word (.docx)", tmp_path / "s.docx"))).paragraphs]
+    assert texts.index(closing) == texts.index(last_item) + 1
+
+
 def test_evidence_checklist_lists_and_exports(page, base_url, catalog, tmp_path):
     with_evidence = [r for r in catalog["records"].values() if r["evidence"]]
     verification = next(r for r in with_evidence if any(e["kind"] == "verificatie" for e in r["evidence"]))

@@ -240,6 +240,27 @@ def test_criteria_scope_lists_unknown_ids(page, base_url, criteria):
     assert set(scan["framework_versions"]) == {FRAMEWORK, "twente-kwaliteit-2017"}
 
 
+def test_closing_text_is_shown_after_the_checklist_and_in_the_report(page, base_url):
+    # bwmo-d-17's items are a checklist, so its closing text stands after the checklist.
+    open_app(page, base_url + "zelfscan/?criteria=bwmo-d-17")
+    page.get_by_label("Naam van deze zelfscan").fill("Slottekst")
+    page.get_by_role("button", name="Zelfscan starten").click()
+    page.get_by_role("heading", level=2, name="Slottekst").wait_for()
+    fieldset = criterion(page, "bwmo-d-17")
+    order = fieldset.evaluate("""f => [...f.children].map(c => c.matches('.kk-zs-checklist') ? 'checklist'
+        : c.querySelector('.kk-zs-closing') ? 'closing' : c.tagName)""")
+    assert order.index("closing") == order.index("checklist") + 1
+    assert fieldset.locator(".kk-zs-closing").inner_text() == "Deze afspraken zijn vastgelegd in het cliëntplan."
+    fieldset.get_by_role("radio", name="Voldoet", exact=True).check()
+    page.get_by_role("link", name="Resultaten en verbeterplan").click()
+    page.get_by_role("heading", level=2, name="Resultaten: Slottekst").wait_for()
+    report_cell = page.locator('.kk-zs-report-answers tr[data-criterion-id="bwmo-d-17"] td').first
+    assert report_cell.locator(".kk-zs-closing").inner_text() == "Deze afspraken zijn vastgelegd in het cliëntplan."
+    _, data = download_text(page, "Exporteer CSV (Excel)")
+    assert "Bij uitstroom zijn afspraken gemaakt met:\nDeze afspraken zijn vastgelegd in het cliëntplan." in \
+        data.decode("utf-8-sig")
+
+
 def test_framework_changes_are_shown_for_review(page, base_url, criteria):
     scan = valid_scan(criteria, "zs-migration")
     added = "mg-dcg-15"

@@ -37,7 +37,9 @@ export function selectionHtml(model) {
       parts.push(`<h3>${escapeHtml(citation.heading)}</h3>`);
       const title = separateTitle(record);
       if (title) parts.push(`<p><strong>${escapeHtml(title)}</strong></p>`);
-      parts.push(`<p>${escapeHtml(record.text)}</p>`, itemsHtml(record.items), citationHtml(citation));
+      parts.push(`<p>${escapeHtml(record.text)}</p>`, itemsHtml(record.items));
+      if (record.closing) parts.push(`<p>${escapeHtml(record.closing)}</p>`);
+      parts.push(citationHtml(citation));
       if (note.trim()) parts.push(`<p><strong>Notitie:</strong> ${paragraphs(note)}</p>`);
     }
   }

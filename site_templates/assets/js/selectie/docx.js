@@ -73,6 +73,7 @@ function documentXml(model, links) {
       const title = separateTitle(record);
       if (title) body.push(paragraph(run(title, { bold: true })));
       body.push(paragraph(run(record.text)), ...listParagraphs(record.items));
+      if (record.closing) body.push(paragraph(run(record.closing)));
       body.push(paragraph(run(`${sourceSentence(citation.text)} `, { italic: true }) + links.link(citation.permalink)));
       if (note.trim()) body.push(paragraph(run("Notitie: ", { bold: true }) + run(note)));
     }

@@ -28,7 +28,8 @@ function quote(record) {
   const title = separateTitle(record);
   return el("blockquote", { class: "kk-text", lang: "nl" },
     el("p", {}, title ? [el("strong", {}, title), el("br")] : null, record.text),
-    itemsList(record.items));
+    itemsList(record.items),
+    record.closing ? el("p", { class: "kk-closing" }, record.closing) : null);
 }
 
 function criterionHeading(level, citation) {

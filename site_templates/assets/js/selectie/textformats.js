@@ -16,7 +16,9 @@ export function selectionText(model) {
       const title = separateTitle(record);
       lines.push("", citation.heading);
       if (title) lines.push(title);
-      lines.push(record.text, ...textItems(record.items), citationText(citation));
+      lines.push(record.text, ...textItems(record.items));
+      if (record.closing) lines.push(record.closing);
+      lines.push(citationText(citation));
       if (note.trim()) lines.push(`Notitie: ${note}`);
     }
   }
@@ -63,6 +65,7 @@ export function selectionMarkdown(model) {
       if (title) lines.push(`**${escapeMarkdown(title)}**`, "");
       lines.push(escapeMarkdown(record.text), "");
       if (record.items.length > 0) lines.push(...markdownItems(record.items), "");
+      if (record.closing) lines.push(escapeMarkdown(record.closing), "");
       lines.push(markdownCitation(citation));
       if (note.trim()) lines.push("", `**Notitie:** ${escapeMarkdown(note)}`);
     }
@@ -110,11 +113,11 @@ function letOp(model, citation) {
 
 export function selectionCsv(model) {
   const rows = [["Kader", "Uitgever", "Jaar", "Vindplaats", "Bronvermelding", "ID", "Titel", "Tekst", "Onderdelen",
-    "Elementen", "Notitie", "Vaste link", "Gegevens van", "Let op"]];
+    "Slottekst", "Elementen", "Notitie", "Vaste link", "Gegevens van", "Let op"]];
   for (const { record, citation, note } of model.entries) {
     rows.push([citation.frameworkTitle, citation.publisher, citation.year, citation.locator, sourceSentence(citation.text),
-      record.id, separateTitle(record) || "", record.text, flatItems(record.items), record.elements.join(", "),
-      spreadsheetSafe(note), citation.permalink, model.buildDate, letOp(model, citation)]);
+      record.id, separateTitle(record) || "", record.text, flatItems(record.items), record.closing || "",
+      record.elements.join(", "), spreadsheetSafe(note), citation.permalink, model.buildDate, letOp(model, citation)]);
   }
   return csv(rows);
 }

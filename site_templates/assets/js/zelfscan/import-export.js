@@ -228,7 +228,8 @@ export function csvExport(scan, context, app) {
     for (const criterion of group.criteria) {
       const status = context.review.includes(criterion.id) ? "Tekst gewijzigd sinds het antwoord" : "";
       const citation = citationOf(app.index, app.siteRoot, criterion);
-      rows.push(row(group.framework.short_title, group.path.join(" › "), citation.locator, criterion.id, criterion.text,
+      const text = [criterion.text, criterion.closing].filter(Boolean).join("\n");
+      rows.push(row(group.framework.short_title, group.path.join(" › "), citation.locator, criterion.id, text,
         citationText(citation), status, citation.warning ? `Let op: ${citation.warning}` : ""));
     }
   }

@@ -56,6 +56,11 @@ function reviewNotice(app, scan, criterion) {
   return notice;
 }
 
+/** The text the source prints after the items; after the checklist when there is one. */
+function closingText(criterion) {
+  return criterion.closing ? h("p", { className: "kk-zs-closing" }, criterion.closing) : null;
+}
+
 function criterionFieldset(app, scan, criterion) {
   const answer = scan.answers[criterion.id];
   const scoreName = uniqueId("kk-zs-score");
@@ -69,7 +74,8 @@ function criterionFieldset(app, scan, criterion) {
     id: `zs-${criterion.id}`, dataset: { criterionId: criterion.id },
   },
   h("legend", {}, heading),
-  h("blockquote", { className: "kk-zs-text" }, h("p", {}, criterion.text), informativeItems(criterion.items)),
+  h("blockquote", { className: "kk-zs-text" }, h("p", {}, criterion.text), informativeItems(criterion.items),
+    checklist.length === 0 && closingText(criterion)),
   criterion.applicability.length > 0 && h("p", { className: "kk-zs-hint" }, "Van toepassing: ",
     criterion.applicability.map((rule) => rule.text).join(" ")),
   needsReview(answer, criterion) && reviewNotice(app, scan, criterion),
@@ -85,6 +91,7 @@ function criterionFieldset(app, scan, criterion) {
     h("input", { id: reasonId, type: "text", maxlength: 2000, value: answer?.reason || "", dataset: { field: "reason" } })),
   checklist.length > 0 && h("fieldset", { className: "kk-zs-checklist" },
     h("legend", {}, "Onderdelen die aanwezig zijn"), checklist),
+  checklist.length > 0 && criterion.closing && h("blockquote", { className: "kk-zs-text" }, closingText(criterion)),
   h("div", { className: "kk-zs-columns" },
     h("div", {},
       h("div", { className: "kk-zs-field" }, h("label", { for: noteId }, "Toelichting"),

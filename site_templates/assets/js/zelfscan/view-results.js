@@ -139,6 +139,7 @@ function answersReport(app, scan, context) {
         const score = SCORES.find((s) => s.value === answer.score);
         return h("tr", { dataset: { criterionId: criterion.id } },
           h("td", {}, h("strong", {}, criterion.label), h("br"), criterion.text,
+            criterion.closing && h("p", { className: "kk-zs-closing" }, criterion.closing),
             h("span", { className: "kk-zs-citation" }, citationText(citationOf(app.index, app.siteRoot, criterion)))),
           h("td", {}, score ? score.label : "Niet beantwoord",
             answer.score === "nvt" ? ` (${answer.reason || "geen reden opgegeven"})` : ""),
