@@ -100,8 +100,9 @@ def test_fw1_printed_numbers_1_to_43_once():
 
 def test_fw1_items_and_notes():
     crits = criteria("vng-beschermd-wonen-mo-2016")
-    # 49 ` - ` sub-bullets on 9 criteria, plus 4 closing paragraphs kept as last item (5, 6, 8, 19).
-    assert sum(count_items(c.get("items", [])) for c in crits) == 53
+    # 49 ` - ` sub-bullets on 9 criteria; the 4 paragraphs after a list (5, 6, 8, 19) are closing texts.
+    assert sum(count_items(c.get("items", [])) for c in crits) == 49
+    assert [c["number"] for c in crits if "closing" in c] == ["5", "6", "8", "19"]
     assert sum(1 for c in crits if c.get("items")) == 9
     # List items inside notes: 71 (notes §G.3). Ter inspiratie: 7 printed labels; criterion 26 has two
     # labelled paragraphs (2 notes) and the closing line of 32 (“En bij twijfel geldt: meld!”) is its own note.
@@ -136,8 +137,9 @@ def test_fw4_all_39_actions_once_and_paragraph_5_2_split():
     split = {c["number"]: c["element"] for c in crits if c["number"].startswith("5.2.")}
     assert split == {"5.2.1": "dienstverlening", "5.2.2": "dienstverlening", "5.2.3": "dienstverlening",
                      "5.2.4": "dienstverlening", "5.2.5": "organisatie"}
-    # 17 ` - ` sub-bullets plus 2 closing sentences kept as last item (1.2.4, 4.3.1).
-    assert sum(count_items(c.get("items", [])) for c in crits) == 19
+    # 17 ` - ` sub-bullets; the 2 sentences after a list (1.2.4, 4.3.1) are closing texts.
+    assert sum(count_items(c.get("items", [])) for c in crits) == 17
+    assert [c["number"] for c in crits if "closing" in c] == ["1.2.4", "4.3.1"]
 
 
 def test_fw5_kernelementen_and_phases():
