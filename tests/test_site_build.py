@@ -50,8 +50,23 @@ def test_overview_counts_equal_the_data(site_dir, catalog):
     for framework in catalog.frameworks:
         row = re.search(rf'<tr data-framework="{framework.id}".*?</tr>', page, re.S).group(0)
         numbers = [int(n) for n in re.findall(r'class="kk-num"(?: data-value="\d+")?>(?:<a [^>]*>)?(\d+)', row)]
-        counts = Counter(c.element for c in framework.criteria())
+        # The site-wide rule (generator/render/counting.py): a criterion counts for every element it belongs to.
+        counts = Counter(e for c in framework.criteria() for e in c.elements)
         assert numbers == [counts[e.id] for e in catalog.elements] + [len(framework.criteria())], framework.id
+    assert "telt bij elk van die elementen mee" in page
+
+
+def test_every_criterion_once_on_each_of_its_topic_pages(site_dir, catalog):
+    for topic_id in catalog.tags:
+        page = html(site_dir, f"onderwerpen/{topic_id}")
+        found = re.findall(r'<li class="kk-topic-entry" data-criterion-id="([^"]+)"', page)
+        expected = [c.id for c in catalog.criteria() if topic_id in c.tags]
+        assert found == expected, topic_id
+        for criterion in (c for c in catalog.criteria() if topic_id in c.tags):
+            assert f'href="../../{criterion.url}"' in page
+            assert f'data-select-criterion="{criterion.id}"' in page
+        # Compact: no full criterion blocks, so the page does not grow with every full text.
+        assert 'class="kk-criterion"' not in page
 
 
 def test_coverage_matrix_cells_equal_the_criteria_they_link_to(site_dir, catalog):
@@ -120,7 +135,7 @@ def test_navigation_follows_the_visitor_not_the_alphabet(site_dir, catalog):
     the frameworks are listed on /kaders/ (in catalog order), not in the navigation."""
     home = html(site_dir, "")
     tabs = re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]*?)\s*<', home)
-    assert tabs[:4] == ["Home", "Kaders", "Thema's", "Zoeken"]
+    assert tabs[:5] == ["Home", "Kaders", "Thema's", "Onderwerpen", "Zoeken"]
     assert "twente-kwaliteit-2017" not in home.split('class="md-tabs"')[1].split("</nav>")[0]
     overview = html(site_dir, "kaders")
     listed = re.findall(r'href="(?:\./)?([a-z0-9-]+)/"', overview)

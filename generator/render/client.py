@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import Annotation, Catalog, Criterion, Framework, Item, Section
 from ..stable_ids import fingerprint
+from .counting import COUNT_RULE
 
 
 def _item(item: Item) -> dict[str, Any]:
@@ -102,6 +103,8 @@ def render_client_data(catalog: Catalog, build_date: str) -> dict[str, bytes]:
     index = {
         "build_date": build_date,
         "elements": [{"id": e.id, "label": e.label} for e in catalog.elements],
+        "topics": [{"id": t.id, "label": t.label, "description": t.description} for t in catalog.tags.values()],
+        "count_rule": COUNT_RULE,
         "domains": [{"id": d.id, "label": d.label} for d in catalog.domains.values()],
         "segments": [{"id": s.id, "domain": s.domain, "code": s.code, "name": s.name}
                      for s in catalog.segments.values()],

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from ..model import Catalog, Criterion
+from ..model import Catalog, Criterion, Framework
 from ..project import ProjectPaths
+from .counting import COUNT_RULE, criteria_groups, element_coverage, topic_counts
 from .exports import COLUMN_DOCS
 from .glossary_links import TermLinker
 
@@ -40,6 +40,16 @@ def criterion_heading(criterion: Criterion) -> str:
     return f"{criterion.number} · {label}" if criterion.number else label
 
 
+def topic_locator(criterion: Criterion) -> str:
+    """The link text in compact lists: the reader-facing locator (citations.py), and the printed
+    title when there is one: "Kwaliteitseis 4 · Titel"."""
+    label = criterion.label
+    parts = [label[:1].upper() + label[1:]] if label else []
+    if criterion.title:
+        parts.append(criterion.title)
+    return " · ".join(parts)
+
+
 def heading_attrs(anchor: str, css_class: str | None = None) -> Markup:
     """attr_list suffix for a Markdown heading: a fixed anchor (and class)."""
     return Markup("{#" + str(escape(anchor)) + (f" .{css_class}" if css_class else "") + "}")
@@ -63,26 +73,30 @@ def make_environment(paths: ProjectPaths) -> Environment:
     environment.filters["yaml_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
     environment.globals["criterion_heading"] = criterion_heading
     environment.globals["heading_attrs"] = heading_attrs
+    environment.globals["topic_locator"] = topic_locator
     return environment
 
 
-def element_counts(catalog: Catalog) -> dict[str, Counter[str]]:
-    """Criteria per framework by primary element (the overview table, like Movisie's)."""
-    return {f.id: Counter(c.element for c in f.criteria()) for f in catalog.frameworks}
+# Lifecycle statuses other than "geldig" that a list of frameworks shows (see contracts: citations).
+LIFECYCLE_LABELS = {"verlopen": "Verlopen", "vervangen": "Vervangen", "onbekend": "Geldigheid onbekend"}
 
 
-def element_coverage(catalog: Catalog) -> dict[str, Counter[str]]:
-    """Criteria per framework under each element they belong to, primary or not:
-    exactly what an element page lists for that framework."""
-    return {f.id: Counter(e for c in f.criteria() for e in c.elements) for f in catalog.frameworks}
+def framework_status(framework: Framework, catalog: Catalog) -> str:
+    """The framework's status for lists: its kind (vocabulary), plus its lifecycle when not valid."""
+    text = catalog.statuses[framework.status].label
+    lifecycle = framework.data.get("lifecycle") or {}
+    if lifecycle.get("status") in LIFECYCLE_LABELS:
+        text += " · " + LIFECYCLE_LABELS[lifecycle["status"]]
+    return text
 
 
 def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> dict[str, bytes]:
     environment = make_environment(paths)
     environment.globals["link_terms"] = TermLinker(catalog).link
     environment.globals["new_term_scope"] = set
+    environment.globals["framework_status"] = lambda framework: framework_status(framework, catalog)
     context = {"catalog": catalog, "build_date": build_date, "site_url": site_url or "",
-               "counts": element_counts(catalog), "coverage": element_coverage(catalog)}
+               "coverage": element_coverage(catalog), "count_rule": COUNT_RULE}
     files: dict[str, str] = {}
 
     def render(template: str, target: str, **extra: Any) -> None:
@@ -95,11 +109,17 @@ def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, bu
         render("framework.md.j2", f"kaders/{framework.id}/index.md", framework=framework)
     render("frameworks_index.md.j2", "kaders/index.md")
     for element in catalog.elements:
-        groups = [(f, [c for c in f.criteria() if element.id in c.elements]) for f in catalog.frameworks]
-        groups = [(framework, criteria) for framework, criteria in groups if criteria]
+        groups = criteria_groups(catalog, lambda c, element_id=element.id: element_id in c.elements)
         render("element.md.j2", f"themas/{element.id}/index.md", element=element, groups=groups,
                total=sum(len(criteria) for _, criteria in groups))
     render("elements_index.md.j2", "themas/index.md")
+    counts = topic_counts(catalog)
+    for topic in catalog.tags.values():
+        groups = criteria_groups(catalog, lambda c, topic_id=topic.id: topic_id in c.tags)
+        render("topic.md.j2", f"onderwerpen/{topic.id}/index.md", topic=topic, groups=groups,
+               total=sum(len(criteria) for _, criteria in groups))
+    render("topics_index.md.j2", "onderwerpen/index.md", topics=list(catalog.tags.values()), topic_counts=counts,
+           topic_totals={topic_id: sum(per.values()) for topic_id, per in counts.items()})
     render("glossary.md.j2", "begrippen/index.md")  # always: the navigation in mkdocs.yml links it
     render("data.md.j2", "data/index.md", columns=COLUMN_DOCS)
     return {name: text.encode("utf-8") for name, text in files.items()}

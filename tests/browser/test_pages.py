@@ -10,7 +10,8 @@ import pytest
 from tests.browser.conftest import run_axe
 
 FRAMEWORK = "midden-groningen-wmo"
-PAGE_TYPES = ["", "kaders/", f"kaders/{FRAMEWORK}/", "themas/", "themas/organisatie/", "begrippen/", "data/",
+PAGE_TYPES = ["", "kaders/", f"kaders/{FRAMEWORK}/", "themas/", "themas/organisatie/", "onderwerpen/",
+              "onderwerpen/klachten/", "begrippen/", "data/",
               "over/privacy/", "over/toegankelijkheid/"]
 
 

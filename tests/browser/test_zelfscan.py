@@ -121,6 +121,8 @@ def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, b
         assert rows[title][0] == f"{len(ids)} van {len(ids)}", title
         assert rows[title][-1] == average, title
     assert page.get_by_role("img", name="Gemiddelde score per onderdeel. De tabel ernaast bevat dezelfde cijfers.").is_visible()
+    # The site-wide count rule is stated with the per-element scores (text from index.json).
+    assert page.locator(".kk-zs-scores .kk-count-rule").inner_text() == index["count_rule"]["elements"]
     gaps = [r["id"] for r in criteria if expected[r["id"]] in ("gedeeltelijk", "niet")]
     assert page.locator(".kk-zs-plan-item").count() == len(gaps)
     plan_item = page.locator(f'.kk-zs-plan-item[data-criterion-id="{gaps[0]}"]')

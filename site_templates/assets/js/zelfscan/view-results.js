@@ -52,8 +52,9 @@ function scoreTable(caption, rows) {
       h("td", { className: "kk-num" }, formatAverage(row.average)))))));
 }
 
-function scoreBlock(title, rows) {
+function scoreBlock(title, rows, note) {
   return h("section", { className: "kk-zs-scores" }, h("h3", {}, title),
+    note ? h("p", { className: "kk-count-rule" }, note) : null,
     h("div", { className: "kk-zs-chart-pair" }, barChart(`Gemiddelde score ${title.toLowerCase()}`, rows), scoreTable(title, rows)));
 }
 
@@ -184,7 +185,9 @@ export async function renderResults(app, scan) {
       exportButton("Exporteer JSON", () => jsonExport(scan)),
       exportButton("Exporteer CSV (Excel)", () => csvExport(scan, context, app))),
     app.saveStatus,
-    scoreBlock("Per kwaliteitselement", summariseByElement(context.criteria, scan.answers, app.index.elements)),
+    // The site-wide count rule (index.json count_rule, generator/render/counting.py).
+    scoreBlock("Per kwaliteitselement", summariseByElement(context.criteria, scan.answers, app.index.elements),
+      app.index.count_rule?.elements),
     scoreBlock("Per onderdeel", summariseBySection(context.groups, scan.answers)),
     h("section", {}, h("h3", {}, "Verbeterplan"),
       h("p", { className: "kk-zs-noprint" }, "Per criterium dat gedeeltelijk of niet voldoet: wat gaat u doen, wie is eigenaar en wanneer is het klaar? Zo werkt u in de cyclus plan-do-check-act."),
