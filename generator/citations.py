@@ -217,3 +217,50 @@ def assign_citations(catalog: "Catalog", sources_dir: Path | None) -> None:
         citations = compute_citations(framework, pages)
         for criterion in framework.criteria():
             criterion.citation = citations[criterion.id]
+
+
+# -- lifecycle -----------------------------------------------------------------
+
+LIFECYCLE_LABELS = {
+    "geldig": "Geldig",
+    "verlopen": "Verlopen",
+    "vervangen": "Vervangen",
+    "onbekend": "Geldigheid onbekend",
+}
+
+_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"]
+
+
+def dutch_date(iso: str) -> str:
+    """"2021-12-31" -> "31 december 2021"."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+def lifecycle_warning(framework: "Framework") -> str | None:
+    """The warning every output shows for an expired or superseded framework, else None."""
+    lifecycle = framework.lifecycle
+    name = framework.short_title
+    if lifecycle["status"] == "verlopen":
+        until = f": het gold tot en met {dutch_date(lifecycle['valid_until'])}" if lifecycle.get("valid_until") else ""
+        return f"{name} is verlopen{until}. Kijk bij de uitgever of er een nieuwere versie is."
+    if lifecycle["status"] == "vervangen":
+        return (f"{name} is vervangen door {lifecycle['superseded_by']['title']}. "
+                "Gebruik bij voorkeur het nieuwe kader.")
+    return None
+
+
+def lifecycle_record(framework: "Framework") -> dict[str, object]:
+    """The lifecycle as the client data and the templates use it."""
+    lifecycle = framework.lifecycle
+    record: dict[str, object] = {"status": lifecycle["status"], "label": LIFECYCLE_LABELS[lifecycle["status"]]}
+    for key in ("valid_from", "valid_until"):
+        if key in lifecycle:
+            record[key] = lifecycle[key]
+            record[f"{key}_text"] = dutch_date(lifecycle[key])
+    if "superseded_by" in lifecycle:
+        record["superseded_by"] = lifecycle["superseded_by"]
+    record["source"] = {"text": lifecycle["source"]["text"], "editorial": bool(lifecycle["source"].get("editorial"))}
+    record["warning"] = lifecycle_warning(framework)
+    return record

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -269,6 +270,12 @@ class Validator:
             self.report(file, ("framework", "source"), "a summary source needs `summarised_by`")
         self.check_quotes(file, source["file"])
         self.check_whole_range(file, ("framework", "source", "lines"), source.get("lines"), source["file"])
+        self.check_lifecycle(file, framework["lifecycle"])
+        original = framework["original"]
+        if ("url" in original) == ("not_public" in original):
+            self.report(file, ("framework", "original"),
+                        "the original document needs either `url` or `not_public` (what is known), not "
+                        + ("both" if "url" in original else "neither"))
         prefix = framework["id_prefix"] + "-"
         section_ids: dict[str, JsonPath] = {}
         source_file = self.sources.get(source["file"])
@@ -292,6 +299,32 @@ class Validator:
                 self.report(file, json_path + ("no_criteria",), "a section with `no_criteria` cannot list criteria")
             for index, criterion in enumerate(section.get("criteria", [])):
                 self.check_criterion(file, json_path + ("criteria", index), criterion, raw, prefix)
+
+    def check_lifecycle(self, file: LoadedFile, lifecycle: dict[str, Any]) -> None:
+        """Dates are real and in order; an expired framework says until when, a superseded one by what."""
+        path = ("framework", "lifecycle")
+        dates = {}
+        for key in ("valid_from", "valid_until"):
+            if key in lifecycle:
+                try:
+                    dates[key] = date.fromisoformat(lifecycle[key])
+                except ValueError:
+                    self.report(file, path + (key,), f"'{lifecycle[key]}' is not a real date (YYYY-MM-DD)")
+        if len(dates) == 2 and dates["valid_until"] < dates["valid_from"]:
+            self.report(file, path + ("valid_until",), "valid_until lies before valid_from")
+        if lifecycle["status"] == "verlopen" and "valid_until" not in lifecycle:
+            self.report(file, path + ("status",), "an expired framework (verlopen) needs `valid_until`")
+        if lifecycle["status"] == "vervangen" and "superseded_by" not in lifecycle:
+            self.report(file, path + ("status",), "a superseded framework (vervangen) needs `superseded_by`")
+        if "superseded_by" in lifecycle and lifecycle["status"] != "vervangen":
+            self.report(file, path + ("superseded_by",), "`superseded_by` is only for status vervangen")
+
+    def check_successors(self, raw: RawData, framework_ids: set[str]) -> None:
+        for file in raw.frameworks:
+            successor = file.data["framework"]["lifecycle"].get("superseded_by", {}).get("framework")
+            if successor and successor not in framework_ids:
+                self.report(file, ("framework", "lifecycle", "superseded_by", "framework"),
+                            f"unknown framework '{successor}'")
 
     def check_section_source(self, file: LoadedFile, json_path: JsonPath, section: dict[str, Any],
                              source: fidelity.SourceFile, numbers: list[str]) -> None:
@@ -509,6 +542,7 @@ def validate_project(paths: ProjectPaths) -> tuple[RawData, list[Problem]]:
             validator.report(file, ("framework", "id"), f"duplicate framework id '{framework_id}'")
         seen_framework_files[framework_id] = file
     validator.check_ids_across_files(raw)
+    validator.check_successors(raw, framework_ids)
     if raw.segments:
         validator.check_segments(raw.segments, raw)
     for path in sorted(paths.glossaries.glob("*.yaml")):

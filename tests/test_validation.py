@@ -162,10 +162,39 @@ CASES = {
     "unquoted-line-is-blank": (
         lambda t: t.replace('    - {lines: "19", kind: kop', '    - {lines: "19,24", kind: kop'),
         '- {lines: "19,24", kind: kop', "line 24 is listed as unquoted but is blank or page furniture"),
+    "lifecycle-expired-without-end": (
+        lambda t: t.replace("    status: onbekend\n", "    status: verlopen\n"),
+        "    status: verlopen", "an expired framework (verlopen) needs `valid_until`"),
+    "lifecycle-not-a-date": (
+        lambda t: t.replace("    status: onbekend\n", "    status: verlopen\n    valid_until: \"2021-02-30\"\n"),
+        'valid_until: "2021-02-30"', "'2021-02-30' is not a real date (YYYY-MM-DD)"),
+    "lifecycle-dates-reversed": (
+        lambda t: t.replace("    status: onbekend\n",
+                            "    status: verlopen\n    valid_from: \"2022-01-01\"\n    valid_until: \"2021-12-31\"\n"),
+        'valid_until: "2021-12-31"', "valid_until lies before valid_from"),
+    "lifecycle-superseded-without-successor": (
+        lambda t: t.replace("    status: onbekend\n", "    status: vervangen\n"),
+        "    status: vervangen", "a superseded framework (vervangen) needs `superseded_by`"),
+    "lifecycle-unknown-successor": (
+        lambda t: t.replace("    status: onbekend\n",
+                            "    status: vervangen\n    superseded_by: {title: Nieuw kader, framework: nieuw-kader}\n"),
+        "superseded_by: {title: Nieuw kader", "unknown framework 'nieuw-kader'"),
+    "lifecycle-unknown-status": (
+        lambda t: t.replace("    status: onbekend\n", "    status: actueel\n"),
+        "    status: actueel", None),
+    "lifecycle-missing": (
+        lambda t: t.replace("  lifecycle:\n    status: onbekend\n    source: {editorial: true, text: Alleen voor tests.}\n", ""),
+        "  id: proef", None),
+    "original-neither-link-nor-not-public": (
+        lambda t: t.replace("    not_public: {editorial: true, text: Alleen voor tests; er is geen openbaar document.}\n", ""),
+        "label: Proefkader",
+        "the original document needs either `url` or `not_public` (what is known), not neither"),
 }
 
 # Messages for cases where jsonschema's exact wording is checked by substring only.
 PARTIAL = {
+    "lifecycle-unknown-status": "'actueel' is not one of",
+    "lifecycle-missing": "'lifecycle' is a required property",
     "yaml-syntax": "YAML syntax error",
     "missing-text": "'text' is a required property",
     "unknown-tag": "unknown tag 'veilig'",

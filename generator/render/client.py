@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..citations import lifecycle_record
 from ..model import Annotation, Catalog, Criterion, Framework, Item, Section
 from ..stable_ids import fingerprint
 from .counting import COUNT_RULE
@@ -92,7 +93,9 @@ def _framework(framework: Framework) -> dict[str, Any]:
         "status": data["status"], "domains": data["domains"], "segments": data.get("segments", []),
         "item_term": data["item_term"], "url": f"kaders/{framework.id}/",
         "criteria_count": len(framework.criteria()), "sections": sections,
-        "links": data.get("links", []),  # the original documents: [{label, url?}]
+        "links": data.get("links", []),  # other documents worth linking: [{label, url}]
+        "original": data["original"],  # {label, url} or {label, not_public: {text, editorial}}
+        "lifecycle": lifecycle_record(framework),  # {status, label, valid_from?, valid_until?, ..., warning}
     }
 
 

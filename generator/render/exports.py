@@ -15,6 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
+from ..citations import lifecycle_warning
 from ..model import Catalog, Criterion, Framework, Item
 from ..project import ProjectPaths
 
@@ -38,6 +39,12 @@ COLUMNS: list[tuple[str, str, Callable[[Criterion], str]]] = [
     ("jaar", "Jaar van het kader.", lambda c: c.framework.year_text),
     ("sectie", "Pad van (sub)koppen waaronder het criterium staat.", lambda c: " › ".join(s.title for s in c.section_path)),
     ("nummer", "Nummer of code zoals gedrukt in de bron (leeg als de bron geen nummer geeft).", lambda c: c.number or ""),
+    ("vindplaats", "Waar de lezer het criterium in de brontekst vindt: het gedrukte nummer, of de kop en de "
+     "positie eronder (zoals ‘§ Veiligheid, 3e eis’), met de pagina als die bekend is. Nooit de interne ID.",
+     lambda c: c.citation.locator),
+    ("bronvermelding", "Volledige bronvermelding in één regel: wie de tekst schreef (bij een samenvatting: "
+     "Movisie), titel, uitgever, jaar of versie en de vindplaats. Dezelfde tekst als bij ‘Kopieer met "
+     "bronvermelding’ en in de exports van de selectie en de zelfscan.", lambda c: c.citation.text),
     ("titel", "Titel zoals gedrukt in de bron, indien aanwezig.", lambda c: c.title or ""),
     ("tekst", "Letterlijke tekst van het criterium.", lambda c: c.text),
     ("onderdelen", "Onderliggende punten, één per regel, ingesprongen per niveau.", lambda c: "\n".join(_items_text(c.items))),
@@ -51,6 +58,10 @@ COLUMNS: list[tuple[str, str, Callable[[Criterion], str]]] = [
     ("bewijs", "Mogelijke indicatoren en te verifiëren stukken (soort: tekst).",
      lambda c: "\n".join(f"{e.kind}: {e.text}" for e in c.evidence)),
     ("noten", "Noten bij het criterium (soort: tekst).", lambda c: "\n".join(f"{n.kind}: {n.text}" for n in c.notes)),
+    ("geldigheid", "Geldigheid van het kader: geldig, verlopen, vervangen of onbekend.",
+     lambda c: c.framework.lifecycle["status"]),
+    ("let_op", "Waarschuwing als het kader verlopen of vervangen is (anders leeg).",
+     lambda c: lifecycle_warning(c.framework) or ""),
     ("bron_regels", "Regelnummers in de tekstversie van de bron (sources/ in de repository).", lambda c: c.lines),
     ("permalink", "Vaste link naar het criterium op deze site.", lambda c: c.url),
 ]
@@ -67,14 +78,21 @@ def _rows(criteria: list[Criterion], site_url: str) -> list[list[str]]:
     return rows
 
 
-def _preamble(title: str, build_date: str) -> list[str]:
-    return [f"{title} — gebouwd op {build_date}. Letterlijke teksten; het originele document blijft gezaghebbend."]
+def _preamble(title: str, build_date: str, criteria: list[Criterion]) -> list[str]:
+    """The first row: what the file is, and a warning for every expired or superseded framework in it."""
+    warnings = []
+    for criterion in criteria:
+        warning = lifecycle_warning(criterion.framework)
+        if warning and f"Let op: {warning}" not in warnings:
+            warnings.append(f"Let op: {warning}")
+    return [" ".join([f"{title} — gebouwd op {build_date}. Letterlijke teksten; het originele document blijft "
+                      "gezaghebbend.", *warnings])]
 
 
 def to_csv(criteria: list[Criterion], title: str, build_date: str, site_url: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_preamble(title, build_date))
+    writer.writerow(_preamble(title, build_date, criteria))
     writer.writerow([name for name, _, _ in COLUMNS])
     writer.writerows(_rows(criteria, site_url))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -85,7 +103,7 @@ def to_xlsx(criteria: list[Criterion], title: str, build_date: str, site_url: st
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Criteria")
     sheet.freeze_panes = "A3"
-    sheet.append(_preamble(title, build_date))
+    sheet.append(_preamble(title, build_date, criteria))
     header = []
     for name, _, _ in COLUMNS:
         cell = WriteOnlyCell(sheet, value=name)

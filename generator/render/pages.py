@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..citations import lifecycle_record
 from ..model import Catalog, Criterion, Framework
 from ..project import ProjectPaths
 from .counting import COUNT_RULE, criteria_groups, element_coverage, topic_counts
@@ -50,6 +51,11 @@ def topic_locator(criterion: Criterion) -> str:
     return " · ".join(parts)
 
 
+def lifecycle_mark(lifecycle: dict[str, Any]) -> Markup:
+    """The framework's lifecycle status as a small mark for lists and the metadata."""
+    return Markup('<span class="kk-lifecycle kk-lifecycle--{}">{}</span>').format(lifecycle["status"], lifecycle["label"])
+
+
 def heading_attrs(anchor: str, css_class: str | None = None) -> Markup:
     """attr_list suffix for a Markdown heading: a fixed anchor (and class)."""
     return Markup("{#" + str(escape(anchor)) + (f" .{css_class}" if css_class else "") + "}")
@@ -74,6 +80,8 @@ def make_environment(paths: ProjectPaths) -> Environment:
     environment.globals["criterion_heading"] = criterion_heading
     environment.globals["heading_attrs"] = heading_attrs
     environment.globals["topic_locator"] = topic_locator
+    environment.globals["lifecycle_record"] = lifecycle_record
+    environment.globals["lifecycle_mark"] = lifecycle_mark
     return environment
 
 

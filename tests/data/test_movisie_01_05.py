@@ -62,7 +62,7 @@ def test_overview_metadata(framework_id):
     assert fw["overview_number"] == EXPECTED[framework_id][0]
     assert fw["source"]["kind"] == "summary"
     assert fw["source"]["file"] == "movisie-15-kwaliteitskaders.txt"
-    for field in ("summary", "procurement_use", "introduction", "origin", "structure", "links"):
+    for field in ("summary", "procurement_use", "introduction", "origin", "structure", "original"):
         assert fw[field], field
 
 
@@ -153,6 +153,7 @@ def test_fw5_kernelementen_and_phases():
     assert samenwerking["element"] == "samenwerking" and len(samenwerking["items"]) == 3
 
 
-def test_fw4_link_has_no_url():
-    links = framework("voorkomen-seksueel-misbruik-2013")["framework"]["links"]
-    assert links == [{"label": "Hier vindt u het volledige document.", "url": None}]
+def test_fw4_original_has_no_url():
+    # Movisie's overview announces the full document but gives no address for it.
+    original = framework("voorkomen-seksueel-misbruik-2013")["framework"]["original"]
+    assert "url" not in original and original["not_public"]["editorial"] is True

@@ -38,7 +38,7 @@ def test_framework_metadata(framework_id, number, prefix):
     assert fw["source"]["kind"] == "summary"
     assert fw["source"]["file"] == "movisie-15-kwaliteitskaders.txt"
     assert fw["summary"] and fw["procurement_use"] and fw["introduction"]
-    assert fw["origin"] and fw["structure"] and fw["links"]
+    assert fw["origin"] and fw["structure"] and fw["original"]
 
 
 @pytest.mark.parametrize("framework_id", [FW7, FW8, FW9, FW10])

@@ -43,7 +43,7 @@ def test_framework_metadata(framework_id, overview_number, year):
     assert fw["year"] == year
     assert fw["source"]["kind"] == "summary"
     assert fw["source"]["summarised_by"] == "Movisie (m.m.v. Nederlands Jeugdinstituut)"
-    for field in ("summary", "procurement_use", "introduction", "origin", "structure", "links"):
+    for field in ("summary", "procurement_use", "introduction", "origin", "structure", "original"):
         assert fw[field], field
 
 

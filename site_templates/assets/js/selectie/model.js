@@ -66,7 +66,7 @@ function sourcesOf(index, siteRoot, entries) {
     publisher: framework.publisher,
     year: framework.year,
     link: new URL(framework.url, siteRoot).href,
-    originals: (framework.links || []).filter((link) => link.url),
+    originals: framework.original && framework.original.url ? [framework.original] : [],
     warning: lifecycleWarning(framework),
   }));
 }
