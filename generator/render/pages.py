@@ -5,6 +5,7 @@ interpreted as markup."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from typing import Any
@@ -98,6 +99,14 @@ def framework_status(framework: Framework, catalog: Catalog) -> str:
     return text
 
 
+def data_version(catalog: Catalog) -> str:
+    """A short fingerprint of all framework data: it changes exactly when a text or fact changes."""
+    digest = hashlib.sha256()
+    for framework in catalog.frameworks:
+        digest.update(json.dumps(framework.document, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
 def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> dict[str, bytes]:
     environment = make_environment(paths)
     environment.globals["link_terms"] = TermLinker(catalog).link
@@ -130,4 +139,5 @@ def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, bu
            topic_totals={topic_id: sum(per.values()) for topic_id, per in counts.items()})
     render("glossary.md.j2", "begrippen/index.md")  # always: the navigation in mkdocs.yml links it
     render("data.md.j2", "data/index.md", columns=COLUMN_DOCS)
+    render("about.md.j2", "over/index.md", data_version=data_version(catalog))
     return {name: text.encode("utf-8") for name, text in files.items()}

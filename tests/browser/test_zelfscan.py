@@ -134,7 +134,8 @@ def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, b
     assert name.endswith(".csv")
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
     csv_lines = csv_bytes.decode("utf-8-sig").split("\r\n")
-    assert csv_lines[0].split(";")[:5] == ["Kader", "Onderdeel", "Criterium", "Tekst", "Score"]
+    assert csv_lines[0].split(";")[:7] == ["Kader", "Onderdeel", "Vindplaats", "Criterium", "Tekst", "Bronvermelding",
+                                           "Score"]
     assert any(f";{gaps[0]};" in line and "Teamleider" in line for line in csv_lines)
 
     page.emulate_media(media="print")
