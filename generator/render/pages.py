@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from ..citations import lifecycle_record
+from ..citations import LIFECYCLE_LABELS, lifecycle_record
 from ..model import Catalog, Criterion, Framework
 from ..project import ProjectPaths
 from .counting import COUNT_RULE, criteria_groups, element_coverage, topic_counts
@@ -86,15 +86,11 @@ def make_environment(paths: ProjectPaths) -> Environment:
     return environment
 
 
-# Lifecycle statuses other than "geldig" that a list of frameworks shows (see contracts: citations).
-LIFECYCLE_LABELS = {"verlopen": "Verlopen", "vervangen": "Vervangen", "onbekend": "Geldigheid onbekend"}
-
-
 def framework_status(framework: Framework, catalog: Catalog) -> str:
     """The framework's status for lists: its kind (vocabulary), plus its lifecycle when not valid."""
     text = catalog.statuses[framework.status].label
     lifecycle = framework.data.get("lifecycle") or {}
-    if lifecycle.get("status") in LIFECYCLE_LABELS:
+    if lifecycle.get("status") in LIFECYCLE_LABELS and lifecycle["status"] != "geldig":
         text += " · " + LIFECYCLE_LABELS[lifecycle["status"]]
     return text
 
