@@ -24,7 +24,7 @@ def _items_text(items: list[Item], depth: int = 0) -> list[str]:
     lines = []
     for item in items:
         label = f"{item.label}. " if item.label else ""
-        lines.append("  " * depth + "- " + label + item.text)
+        lines.append("  " * depth + "• " + label + item.text)  # not "- ": a spreadsheet reads that as a formula
         lines.extend(_items_text(item.items, depth + 1))
     return lines
 
@@ -89,12 +89,24 @@ def _preamble(title: str, build_date: str, criteria: list[Criterion]) -> list[st
                       "gezaghebbend.", *warnings])]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (or,
+# for tab and CR, skips to one that does). Same rule as lib/csv.js.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """The cell as plain text for Excel and LibreOffice: a leading apostrophe
+    when it would otherwise start a formula. The JSON download keeps the text
+    as it is."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def to_csv(criteria: list[Criterion], title: str, build_date: str, site_url: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(_preamble(title, build_date, criteria))
     writer.writerow([name for name, _, _ in COLUMNS])
-    writer.writerows(_rows(criteria, site_url))
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in _rows(criteria, site_url))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -111,7 +123,7 @@ def to_xlsx(criteria: list[Criterion], title: str, build_date: str, site_url: st
         header.append(cell)
     sheet.append(header)
     for row in _rows(criteria, site_url):
-        sheet.append(row)
+        sheet.append([_text_cell(sheet, value) for value in row])
     columns = workbook.create_sheet("Kolommen")
     columns.append(["kolom", "betekenis"])
     for name, meaning in COLUMN_DOCS:
@@ -126,6 +138,15 @@ def to_xlsx(criteria: list[Criterion], title: str, build_date: str, site_url: st
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, _StampedArchive(archive, stamp)).save()
     return buffer.getvalue()
+
+
+def _text_cell(sheet, value: str) -> WriteOnlyCell:
+    """A cell that is text whatever it starts with: openpyxl would store a
+    string starting with "=" as a formula."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 class _StampedArchive:

@@ -381,7 +381,7 @@ def test_docx_download_opens_with_every_text_and_citation(page, base_url, catalo
 
 
 def test_csv_and_markdown_downloads(page, base_url, catalog, tmp_path):
-    store_selection(page, base_url, ["mg-vei-09", "mg-vei-01"], notes={"mg-vei-01": "=1+1; \"x\"", "mg-vei-09": HOSTILE})
+    store_selection(page, base_url, ["mg-vei-09", "mg-vei-01"], notes={"mg-vei-01": "\t=1+1; \"x\"", "mg-vei-09": HOSTILE})
     raw = download(page, "Download CSV", tmp_path / "selectie.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" in raw
@@ -389,7 +389,9 @@ def test_csv_and_markdown_downloads(page, base_url, catalog, tmp_path):
     header, body = rows[0], rows[1:]
     assert [row[header.index("ID")] for row in body] == ["mg-vei-09", "mg-vei-01"]
     assert body[0][header.index("Tekst")] == catalog["records"]["mg-vei-09"]["text"]
-    assert body[1][header.index("Notitie")] == "'=1+1; \"x\""  # a note never runs as a spreadsheet formula
+    assert body[1][header.index("Notitie")] == "'\t=1+1; \"x\""  # a note never runs as a spreadsheet formula
+    assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert body[0][header.index("Onderdelen")].startswith("• ")  # sub-items need no formula guard
     assert body[0][header.index("Gegevens van")] == catalog["index"]["build_date"]
 
     markdown = download(page, "Download Markdown", tmp_path / "selectie.md").read_text(encoding="utf-8")

@@ -127,7 +127,7 @@ def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, b
     assert page.locator(".kk-zs-plan-item").count() == len(gaps)
     plan_item = page.locator(f'.kk-zs-plan-item[data-criterion-id="{gaps[0]}"]')
     plan_item.get_by_label("Verbeteractie").fill("Protocol herzien en team trainen")
-    plan_item.get_by_label("Eigenaar").fill("Teamleider")
+    plan_item.get_by_label("Eigenaar").fill("@Teamleider")
     plan_item.get_by_label("Streefdatum").fill("2026-09-01")
 
     name, csv_bytes = download_text(page, "Exporteer CSV (Excel)")
@@ -136,7 +136,7 @@ def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, b
     csv_lines = csv_bytes.decode("utf-8-sig").split("\r\n")
     assert csv_lines[0].split(";")[:7] == ["Kader", "Onderdeel", "Vindplaats", "Criterium", "Tekst", "Bronvermelding",
                                            "Score"]
-    assert any(f";{gaps[0]};" in line and "Teamleider" in line for line in csv_lines)
+    assert any(f";{gaps[0]};" in line and ";'@Teamleider;" in line for line in csv_lines)  # never a formula
 
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-tabs", ".kk-zs-nav", ".kk-zs-exports"):
@@ -150,7 +150,7 @@ def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, b
     _, exported = download_text(page, "Exporteer JSON")
     exported_scan = json.loads(exported)
     assert exported_scan["framework_versions"] == {FRAMEWORK: "z.j."} and exported_scan["version"] == 1
-    assert exported_scan["plan"][gaps[0]] == {"action": "Protocol herzien en team trainen", "owner": "Teamleider", "due": "2026-09-01"}
+    assert exported_scan["plan"][gaps[0]] == {"action": "Protocol herzien en team trainen", "owner": "@Teamleider", "due": "2026-09-01"}
     assert exported_scan["answers"]["mg-vei-09"]["checklist"] == {str(i): True for i in range(8)}
 
     page.get_by_role("link", name="Alle zelfscans").click()

@@ -1,11 +1,12 @@
 // Plain-text, Markdown and CSV versions of the selection, all written from
 // the export model (model.js).
 import { sourceSentence } from "../lib/citation.js";
+import { csvText } from "../lib/csv.js";
 import { citationText, evidenceRowText, itemText, separateTitle } from "./model.js";
 
-function textItems(items, depth = 0) {
+function textItems(items, depth = 0, bullet = "-") {
   return (items || []).flatMap((item) =>
-    [`${"  ".repeat(depth)}- ${itemText(item)}`, ...textItems(item.items, depth + 1)]);
+    [`${"  ".repeat(depth)}${bullet} ${itemText(item)}`, ...textItems(item.items, depth + 1, bullet)]);
 }
 
 export function selectionText(model) {
@@ -85,25 +86,10 @@ export function selectionMarkdown(model) {
   return lines.join("\n") + "\n";
 }
 
-// CSV for Excel in a Dutch locale: UTF-8 with byte-order mark, ";" between
-// fields, CRLF between rows, fields quoted when they need it.
-function csvField(value) {
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-// A note is the reader's own text; one starting with = + - @ would run as a
-// formula in a spreadsheet, so it gets a leading apostrophe.
-function spreadsheetSafe(note) {
-  return /^[=+\-@]/.test(note) ? `'${note}` : note;
-}
-
-function csv(rows) {
-  return "\uFEFF" + rows.map((row) => row.map(csvField).join(";")).join("\r\n") + "\r\n";
-}
-
+// "•", not "-": a CSV cell starting with "-" would be read as a formula
+// (lib/csv.js would then have to mark it with an apostrophe).
 function flatItems(items) {
-  return textItems(items).join("\n");
+  return textItems(items, 0, "•").join("\n");
 }
 
 /** The "Let op" cell: the authority note, and the framework's lifecycle warning if it has one. */
@@ -117,9 +103,9 @@ export function selectionCsv(model) {
   for (const { record, citation, note } of model.entries) {
     rows.push([citation.frameworkTitle, citation.publisher, citation.year, citation.locator, sourceSentence(citation.text),
       record.id, separateTitle(record) || "", record.text, flatItems(record.items), record.closing || "",
-      record.elements.join(", "), spreadsheetSafe(note), citation.permalink, model.buildDate, letOp(model, citation)]);
+      record.elements.join(", "), note, citation.permalink, model.buildDate, letOp(model, citation)]);
   }
-  return csv(rows);
+  return csvText(rows);
 }
 
 export function evidenceCsv(model) {
@@ -132,5 +118,5 @@ export function evidenceCsv(model) {
         entry.citation.permalink, model.buildDate, letOp(model, entry.citation)]);
     }
   }
-  return csv(rows);
+  return csvText(rows);
 }

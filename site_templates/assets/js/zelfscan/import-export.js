@@ -2,6 +2,7 @@
 // assets/schema/zelfscan.schema.json); import checks a file against that
 // schema with the explicit checks below before anything is written.
 
+import { csvText } from "../lib/csv.js";
 import { SCHEMA, VERSION, SCORES, SCORE_BY_VALUE, currentCriterion, isAnswered } from "./model.js";
 import { citationOf, citationText } from "../lib/citation.js";
 
@@ -201,14 +202,6 @@ export function jsonExport(scan) {
   return { filename: `${fileSlug(scan)}.json`, text: `${JSON.stringify(scan, null, 2)}\n`, type: "application/json" };
 }
 
-// Excel runs a cell that starts with = + - @ (or a tab/CR) as a formula; a
-// leading apostrophe makes it plain text. Criterion texts never start so.
-function csvCell(value) {
-  let text = String(value ?? "");
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * CSV for Excel: UTF-8 with BOM, ";" between cells, CRLF between rows. One row
  * per criterion in the scan, then the answers to criteria that no longer exist.
@@ -234,6 +227,5 @@ export function csvExport(scan, context, app) {
     }
   }
   for (const id of context.removed) rows.push(row("", "", "", id, "", "", "Criterium bestaat niet meer", ""));
-  const text = `\uFEFF${rows.map((cells) => cells.map(csvCell).join(";")).join("\r\n")}\r\n`;
-  return { filename: `${fileSlug(scan)}.csv`, text, type: "text/csv" };
+  return { filename: `${fileSlug(scan)}.csv`, text: csvText(rows), type: "text/csv" };
 }
