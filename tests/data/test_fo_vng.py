@@ -16,8 +16,9 @@ def _criteria_under(section_id):
     return [c for s in walk_sections([_section(section_id)]) for c in s.get("criteria", [])]
 
 
-def test_two_parts():
-    assert [s["id"] for s in framework(FRAMEWORK)["sections"]] == ["bijlage-4", "hoofdtaken"]
+def test_four_parts():
+    assert [s["id"] for s in framework(FRAMEWORK)["sections"]] == [
+        "bijlage-4", "hoofdtaken", "kader-kwaliteit", "succesvol-kwaliteitsbeleid"]
     assert framework(FRAMEWORK)["framework"]["status"] == "hulpmiddel"
 
 
@@ -66,9 +67,31 @@ def test_element_assignment():
 
     assert by_element("bijlage-4") == {"dienstverlening": 7, "vakmanschap": 3, "samenwerking": 7, "organisatie": 9}
     assert by_element("hoofdtaken") == {"dienstverlening": 74, "vakmanschap": 9, "samenwerking": 13, "organisatie": 3}
-    assert count_by_element(FRAMEWORK) == {"dienstverlening": 81, "vakmanschap": 12,
-                                           "samenwerking": 20, "organisatie": 12}
-    assert len(criteria(FRAMEWORK)) == 125
+    assert by_element("kader-kwaliteit") == {"dienstverlening": 6, "vakmanschap": 1, "samenwerking": 2, "organisatie": 3}
+    assert by_element("succesvol-kwaliteitsbeleid") == {"vakmanschap": 2, "organisatie": 6}
+    assert count_by_element(FRAMEWORK) == {"dienstverlening": 87, "vakmanschap": 15,
+                                           "samenwerking": 22, "organisatie": 21}
+    assert len(criteria(FRAMEWORK)) == 145
+
+
+def test_paragraphs_5_2_to_5_4_and_6_4_hold_every_normative_statement():
+    # §5.2: 5 statements (the first with 2 bullets); §5.3: 3 lists (5 + 5 + 1 bullets);
+    # §5.4: 2 bullets + 2 lists (6 + 3 bullets); §6.4: 7 bullets + the closing paragraph.
+    per_paragraph = {s["number"]: len(s["criteria"]) for s in walk_sections([_section("kader-kwaliteit")])
+                     if s.get("criteria")}
+    assert per_paragraph == {"5.2": 5, "5.3": 3, "5.4": 4}
+    items = {c["id"]: count_items(c.get("items", [])) for c in _criteria_under("kader-kwaliteit") if c.get("items")}
+    assert items == {"fov-ug-01": 2, "fov-dr-01": 5, "fov-dr-02": 5, "fov-dr-03": 1, "fov-rv-03": 6, "fov-rv-04": 3}
+    assert len(_criteria_under("succesvol-kwaliteitsbeleid")) == 8
+    statements = sum(max(1, count_items(c.get("items", [])))
+                     for part in ("kader-kwaliteit", "succesvol-kwaliteitsbeleid") for c in _criteria_under(part))
+    assert statements == 36
+    # Topics that Bijlage 4 repeats are linked rather than left out.
+    see_also = {c["id"]: c.get("see_also", []) for c in _criteria_under("kader-kwaliteit")}
+    assert see_also["fov-dr-02"] == ["fov-hv-01"] and see_also["fov-rv-01"] == ["fov-io-08"]
+    # The housing condition is the municipality's.
+    housing = next(c for c in _criteria_under("randvoorwaarden") if c["id"] == "fov-rv-02")
+    assert [a["kind"] for a in housing["applicability"]] == ["gemeente"]
 
 
 def test_no_link_remnants_or_page_numbers_in_texts():
