@@ -1,25 +1,23 @@
-"""Criteria finder (/zoeken/) versus Material's header search, in headless Chromium.
+"""Criteria finder (/zoeken/) keystroke latency, in headless Chromium.
 
 For a fixed list of queries, types each query one key at a time and measures,
 per keystroke, the time from the keydown event to the frame that shows the
 new results (DOM updated, styled, laid out and painted), one keystroke at a
-time. Does the same in Material's header search
-(its results arrive from a web worker, so a keystroke counts as rendered when
-the result list stops changing; the quiet time used to detect that is not
-included). Also reports how many of the expected criteria each one finds.
+time. Also reports how many of the expected criteria it finds. (Material's
+header search, measured here before, is no longer part of the site: the
+header box now opens the finder.)
 
-"Expected" is computed here from the data, independently of both searches:
+"Expected" is computed here from the data, independently of the finder:
 a criterion is expected when its folded text (accents and case removed; own
 text, items, notes and evidence) contains, for every part of the query, one
 of the forms meant (a typo query means the correctly spelt word, an
-abbreviation also its long form).
+abbreviation also its long form). Recall per kind of query over a longer
+list: benchmarks/finder_recall.py.
 
 Sizes: the real data, and synthetic copies of every normset (same texts, new
 IDs; make_project from build_time.py) at ≈20,000 criteria. At the synthetic
-size the real site is reused with its two search indexes swapped for
-synthetic ones: the finder's is built by the generator from the synthetic
-project; Material's is the real one with every framework page copied the
-same number of times and its anchors renamed like make_project renames IDs.
+size the real site is reused with the finder's index swapped for one built by
+the generator from the synthetic project.
 
     .venv/bin/python benchmarks/finder_latency.py [--scale 31] [--passes 3]
 """
@@ -74,6 +72,12 @@ QUERIES: list[tuple[str, list[list[str]]]] = [
     ("HKZ", [["hkz"]]),
     ("procedre", [["procedure"]]),
     ("vertrouwenpersoon", [["vertrouwenspersoon"]]),
+    ("klachten", [["klacht"]]),
+    ("vertrouwenspersonen", [["vertrouwenspersoon", "vertrouwenspersonen"]]),
+    ("medewerkers", [["medewerker"]]),
+    ("wijkteam", [["wijkteam", "wijk teams", "wijk team"]]),
+    ("beschermd wonen", [["beschermd wonen"]]),
+    ("klachtenregelnig", [["klachtenregeling"]]),
 ]
 
 
@@ -125,7 +129,7 @@ def build_real_site(target: Path) -> None:
 
 
 def synthesise_site(real_site: Path, target: Path, scale: int) -> int:
-    """Copy of the real site whose finder and Material indexes hold `scale`× the criteria."""
+    """Copy of the real site whose finder index holds `scale`× the criteria."""
     shutil.copytree(real_site, target)
     with tempfile.TemporaryDirectory() as directory:
         project = Path(directory)
@@ -136,21 +140,6 @@ def synthesise_site(real_site: Path, target: Path, scale: int) -> int:
         catalog = build_catalog(raw)
     for relative, content in render_search_index(catalog).items():
         (target / relative).write_bytes(content)
-    prefixes = {f.id: f.data["id_prefix"] for f in catalog.frameworks}
-    material = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = list(material["docs"])
-    for copy in range(1, scale):
-        for doc in material["docs"]:
-            match = re.match(r"kaders/([^/]+)/(?:#(.*))?$", doc["location"])
-            if not match or match.group(1) not in prefixes:
-                continue
-            framework, anchor = match.groups()
-            prefix = prefixes[framework]
-            new_anchor = re.sub(rf"^{re.escape(prefix)}-", f"{prefix}x{copy}-", anchor or "")
-            location = f"kaders/{framework}-x{copy}/" + (f"#{new_anchor}" if anchor else "")
-            docs.append({**doc, "location": location})
-    material["docs"] = docs
-    (target / "search" / "search_index.json").write_text(json.dumps(material, ensure_ascii=False), encoding="utf-8")
     return len(catalog.criteria())
 
 
@@ -213,87 +202,26 @@ def run_finder(page, base_url: str, passes: int) -> tuple[list[float], dict[str,
     return samples, found, load_ms
 
 
-MATERIAL_PROBE = """() => {
-  window.__lastChange = 0;
-  const output = document.querySelector('.md-search-result');
-  new MutationObserver(() => { window.__lastChange = performance.now(); })
-    .observe(output, { childList: true, subtree: true, characterData: true });
-  const input = document.querySelector('.md-search__input');
-  input.addEventListener('keydown', () => { window.__keydown = performance.now(); }, true);
-}"""
-
-MATERIAL_IDS = """async () => {
-  const wrap = document.querySelector('.md-search__scrollwrap');
-  let count = -1;
-  for (let i = 0; i < 400; i += 1) {  // Material renders more results as the list is scrolled
-    const links = document.querySelectorAll('.md-search-result__list a');
-    if (links.length === count) break;
-    count = links.length;
-    wrap.scrollTop = wrap.scrollHeight;
-    await new Promise((resolve) => setTimeout(resolve, 60));
-  }
-  return [...document.querySelectorAll('.md-search-result__list a')].map((a) => a.hash.slice(1)).filter(Boolean);
-}"""
-
-
-def settle(page, quiet_ms: int = 250, limit_ms: int = 5000) -> float:
-    """Waits until the search results stopped changing; returns keydown → last change in ms."""
-    return page.evaluate("""async ([quiet, limit]) => {
-      const start = performance.now();
-      while (performance.now() - start < limit) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        if (window.__lastChange > window.__keydown && performance.now() - window.__lastChange > quiet) break;
-      }
-      return Math.max(0, window.__lastChange - window.__keydown);
-    }""", [quiet_ms, limit_ms])
-
-
-def run_material(page, base_url: str, passes: int) -> tuple[list[float], dict[str, list[str]]]:
-    page.set_viewport_size({"width": 1400, "height": 900})  # the header search box is shown, not just its icon
-    page.goto(base_url)
-    box = page.locator(".md-search__input")
-    box.click()
-    # Wait for the worker to have built its index: a probe query gets results.
-    box.fill("zorg")
-    page.wait_for_selector(".md-search-result__list li", timeout=300_000)
-    page.evaluate(MATERIAL_PROBE)
-    samples: list[float] = []
-    found: dict[str, list[str]] = {}
-    for run in range(passes):
-        for query, _meant in QUERIES:
-            box.fill("")
-            settle(page, quiet_ms=150, limit_ms=400)
-            for char in query:
-                page.keyboard.type(char)
-                samples.append(settle(page))
-            if run == 0:
-                found[query] = page.evaluate(MATERIAL_IDS)
-    return samples, found
-
-
-def report(label: str, criteria: int, index_file: Path, finder, material, expected) -> None:
+def report(label: str, criteria: int, index_file: Path, finder, expected) -> None:
     finder_samples, finder_found, load_ms = finder
-    material_samples, material_found = material
     raw = index_file.read_bytes()
     print(f"\n### {label}: {criteria} criteria\n")
     print(f"Finder index: {len(raw) / 1024:.0f} KiB, {len(gzip.compress(raw, 9)) / 1024:.0f} KiB gzip; "
           f"fetch + parse on the page {load_ms:.0f} ms (local server)\n")
     print("| search | keystrokes | p50 ms | p95 ms | max ms |")
     print("|---|---|---|---|---|")
-    rows = (("finder: work (DOM + style + layout)", finder_samples[0]), ("finder: to next frame", finder_samples[1]),
-            ("Material: until results stop changing", material_samples))
+    rows = (("finder: work (DOM + style + layout)", finder_samples[0]), ("finder: to next frame", finder_samples[1]))
     for name, samples in rows:
         print(f"| {name} | {len(samples)} | {statistics.median(samples):.1f} | {percentile(samples, 0.95):.1f} | "
               f"{max(samples):.1f} |")
-    print("\n| query | expected | finder finds (of expected) | finder total | Material finds (of expected) |")
-    print("|---|---|---|---|---|")
+    print("\n| query | expected | finder finds (of expected) | finder total |")
+    print("|---|---|---|---|")
     for query, _ in QUERIES:
         want = expected[query]
         got_finder = set(finder_found[query])
-        got_material = set(material_found.get(query, []))
-        print(f"| `{query}` | {len(want)} | {len(want & got_finder)} | {len(got_finder)} | {len(want & got_material)} |")
-    totals = [sum(len(expected[q] & set(found.get(q, []))) for q, _ in QUERIES) for found in (finder_found, material_found)]
-    print(f"| **all** | {sum(len(expected[q]) for q, _ in QUERIES)} | {totals[0]} | | {totals[1]} |", flush=True)
+        print(f"| `{query}` | {len(want)} | {len(want & got_finder)} | {len(got_finder)} |")
+    total = sum(len(expected[q] & set(finder_found.get(q, []))) for q, _ in QUERIES)
+    print(f"| **all** | {sum(len(expected[q]) for q, _ in QUERIES)} | {total} | |", flush=True)
 
 
 def measure(browser, site: Path, label: str, passes: int) -> None:
@@ -304,11 +232,10 @@ def measure(browser, site: Path, label: str, passes: int) -> None:
     try:
         context = browser.new_context(locale="nl-NL")
         finder = run_finder(context.new_page(), base_url, passes)
-        material = run_material(context.new_page(), base_url, 1)
         context.close()
     finally:
         server.shutdown()
-    report(label, len(index["criteria"]), index_file, finder, material, expected)
+    report(label, len(index["criteria"]), index_file, finder, expected)
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..model import Annotation, Catalog, Criterion, Item
+from .word_forms import form_key
 
 OWN = 1
 NOTE = 2
@@ -120,8 +121,41 @@ def note_texts(record: dict[str, Any]) -> list[str]:
     return [row[1] for row in record["notes"]]
 
 
-def synonym_groups(catalog: Catalog) -> list[list[str]]:
-    """Glossary abbreviations with their terms, plus the curated list; normalised, merged per abbreviation."""
+ARTICLES = frozenset({"de", "het", "een"})
+
+
+def _phrase_variants(form: list[str], occurrences: dict[str, list[tuple[list[str], int]]]) -> list[str]:
+    """The ways the texts write a multi-word form: articles left out or added, other word forms.
+
+    "verklaring omtrent het gedrag" is also written "verklaring omtrent gedrag"."""
+    content = [w for w in form if w not in ARTICLES]
+    if len(content) < 2:
+        return []
+    found = []
+    for tokens, start in occurrences.get(form_key(content[0]), []):
+        position = start
+        for word in content[1:]:
+            following = position + 1
+            if following < len(tokens) and tokens[following] in ARTICLES and word not in ARTICLES:
+                if following + 1 < len(tokens) and _key(tokens[following + 1]) == form_key(word):
+                    following += 1
+            if following >= len(tokens) or _key(tokens[following]) != form_key(word):
+                break
+            position = following
+        else:
+            found.append(" ".join(tokens[start:position + 1]))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _key(word: str) -> str:
+    return form_key(word)
+
+
+def synonym_groups(catalog: Catalog, texts: Iterable[list[str]] = ()) -> list[list[str]]:
+    """Glossary abbreviations with their terms, plus the curated list; normalised, merged per abbreviation.
+
+    Every multi-word form is completed with the variants the texts use (see _phrase_variants)."""
     groups: dict[str, list[str]] = {}
 
     def add(alternatives: Iterable[str]) -> None:
@@ -138,7 +172,84 @@ def synonym_groups(catalog: Catalog) -> list[list[str]]:
                 add([term.abbreviation, long_form])
     for alternatives in CURATED_SYNONYMS:
         add(alternatives)
+    occurrences: dict[str, list[tuple[list[str], int]]] = {}
+    for tokens in texts:
+        for position, word in enumerate(tokens):
+            occurrences.setdefault(_key(word), []).append((tokens, position))
+    for group in groups.values():
+        for form in list(group):
+            if " " in form:
+                group.extend(v for v in _phrase_variants(form.split(" "), occurrences) if v not in group)
     return [group for group in groups.values() if len(group) > 1]
+
+
+# Fields of a criterion for ranking, with their weight: a word in the title
+# counts three times a word in the body of the text, and so on. See rank
+# weights in README ("Finder") and TIER-free scoring in engine.js.
+FIELD_BOOST = {"title": 3.0, "opening": 2.0, "body": 1.0, "section": 1.0, "framework": 0.5, "notes": 0.3}
+OPENING_WORDS = 12  # the first words of the text are its "opening"
+BM25_K1 = 1.2
+BM25_B = 0.75
+WEIGHT_SCALE = 10  # a posting's weight is round(WEIGHT_SCALE * BM25F weight), 1..MAX_WEIGHT
+MAX_WEIGHT = 127
+POSTING_SHIFT = 128  # posting = criterion index * POSTING_SHIFT + weight
+
+# "(wijk)teams", "cliënt(en)": a word part in brackets glued to a word.
+_BRACKETED = re.compile(r"[^\W_]*\([^\W_]+\)[^\W_]*")
+
+
+def joined_forms(folded: str) -> list[str]:
+    """Words that brackets split in two, joined: "lokale (wijk)teams" -> ["wijkteams"].
+
+    Same as joinedForms() in normalise.js. The parts stay words of their own."""
+    found = []
+    for match in _BRACKETED.finditer(folded):
+        text = match.group(0)
+        if text.startswith("(") and text.endswith(")"):
+            continue  # "(wijk)" alone: nothing glued to it
+        found.append(text.replace("(", "").replace(")", ""))
+    return found
+
+
+def field_words(text: str) -> list[str]:
+    """The words a field is searched by: its words plus joined bracket forms."""
+    folded = fold(text)
+    return _WORD.findall(folded) + joined_forms(folded)
+
+
+def criterion_fields(record: dict[str, Any], section: str, framework_titles: list[str]) -> dict[str, list[str]]:
+    """Words per ranking field (FIELD_BOOST) of one criterion record."""
+    text_words = field_words(record["text"])
+    body = text_words[OPENING_WORDS:]
+    for row in record["items"]:
+        body.extend(field_words(row[2]))
+    return {
+        "title": field_words(record["title"] or ""),
+        "opening": text_words[:OPENING_WORDS],
+        "body": body,
+        "section": field_words(section),
+        "framework": [w for t in framework_titles for w in field_words(t)],
+        "notes": [w for row in record["notes"] for w in field_words(row[1])],
+    }
+
+
+def bm25f_weights(fields: dict[str, list[str]], average: dict[str, float]) -> dict[str, float]:
+    """Per word: sum over fields of boost * saturated, length-normalised term frequency (BM25F-like)."""
+    weights: dict[str, float] = {}
+    for name, field_words_ in fields.items():
+        if not field_words_:
+            continue
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * len(field_words_) / (average[name] or 1))
+        counts: dict[str, int] = {}
+        for word in field_words_:
+            counts[word] = counts.get(word, 0) + 1
+        for word, tf in counts.items():
+            weights[word] = weights.get(word, 0.0) + FIELD_BOOST[name] * tf * (BM25_K1 + 1) / (tf + norm)
+    return weights
+
+
+def quantise(weight: float) -> int:
+    return max(1, min(MAX_WEIGHT, round(weight * WEIGHT_SCALE)))
 
 
 def build_search_index(catalog: Catalog) -> dict[str, Any]:
@@ -147,42 +258,67 @@ def build_search_index(catalog: Catalog) -> dict[str, Any]:
     sections: list[str] = []
     section_index: dict[tuple[str, str], int] = {}
     criteria: list[dict[str, Any]] = []
-    postings: dict[str, dict[int, int]] = {}
+    all_fields: list[dict[str, list[str]]] = []
+    texts: list[list[str]] = [words(t) for f in frameworks for t in framework_titles(f)]
 
-    for number, criterion in enumerate(catalog.criteria()):
+    for criterion in catalog.criteria():
         section = criterion.section_path[-1]
         key = (criterion.framework.id, section.id)
         if key not in section_index:
             section_index[key] = len(sections)
             sections.append(section.title)
+        kinds = list(dict.fromkeys(a.kind for a in criterion.applicability))
         record = {
             "id": criterion.id, "f": framework_index[criterion.framework.id], "s": section_index[key],
             "label": criterion.label, "url": criterion.url, "e": criterion.elements,
+            "t": criterion.tags, "a": kinds,
             "title": criterion.title, "text": criterion.text,
             "items": _flatten_items(criterion.items), "notes": _notes(criterion, catalog),
         }
         criteria.append(record)
-        for bit, texts in ((OWN, own_texts(record)), (NOTE, note_texts(record))):
-            for text in texts:
-                for word in words(text):
-                    fields = postings.setdefault(word, {})
-                    fields[number] = fields.get(number, 0) | bit
+        all_fields.append(criterion_fields(record, section.title, framework_titles(criterion.framework)))
+        if section_index[key] == len(sections) - 1:
+            texts.append(words(section.title))
+        texts.extend(words(t) for t in [*own_texts(record), *note_texts(record)])
+
+    average = {name: sum(len(f[name]) for f in all_fields) / max(1, len(all_fields)) for name in FIELD_BOOST}
+    postings: dict[str, list[int]] = {}
+    for number, fields in enumerate(all_fields):
+        for word, weight in bm25f_weights(fields, average).items():
+            postings.setdefault(word, []).append(number * POSTING_SHIFT + quantise(weight))
 
     vocabulary = sorted(postings)
     return {
-        "version": 1,
-        "frameworks": [{"id": f.id, "title": f.data.get("short_title") or f.data["title"], "url": f"kaders/{f.id}/",
-                        "domains": f.data["domains"], "segments": f.data.get("segments", [])} for f in frameworks],
+        "version": 2,
+        "frameworks": [{"id": f.id, "title": f.data.get("short_title") or f.data["title"], "full": f.data["title"],
+                        "url": f"kaders/{f.id}/", "domains": f.data["domains"], "segments": f.data.get("segments", [])}
+                       for f in frameworks],
         "elements": [{"id": e.id, "label": e.label} for e in catalog.elements],
         "domains": [{"id": d.id, "label": d.label} for d in catalog.domains.values()],
         "segments": [{"id": s.id, "label": f"{catalog.domains[s.domain].label} {s.code}: {s.name}"}
                      for s in catalog.segments.values()],
+        "topics": [{"id": t.id, "label": t.label, "description": t.description} for t in catalog.tags.values()],
+        "applicability": [{"id": k.id, "label": k.label} for k in catalog.applicability_kinds.values()],
         "sections": sections,
         "criteria": criteria,
         "words": vocabulary,
-        "postings": [[c * 4 + bits for c, bits in sorted(postings[w].items())] for w in vocabulary],
-        "synonyms": synonym_groups(catalog),
+        "keys": [_key_or_zero(w) for w in vocabulary],
+        "postings": [postings[w] for w in vocabulary],
+        "synonyms": synonym_groups(catalog, texts),
     }
+
+
+def _key_or_zero(word: str) -> str | int:
+    key = form_key(word)
+    return 0 if key == word else key
+
+
+def framework_titles(framework: Any) -> list[str]:
+    titles = [framework.data["title"]]
+    short = framework.data.get("short_title")
+    if short and short != titles[0]:
+        titles.append(short)
+    return titles
 
 
 def render_search_index(catalog: Catalog) -> dict[str, bytes]:

@@ -8,6 +8,7 @@ must find exactly those criteria (or, for typo tolerance, at least them).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -17,6 +18,7 @@ from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 
+from generator.render.word_forms import form_key
 from tests.browser.conftest import run_axe
 from tests.conftest import ROOT
 
@@ -33,7 +35,11 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", fold(text))
+    """Words of a text, plus words that brackets split, joined ("(wijk)teams" -> wijkteams)."""
+    folded = fold(text)
+    joined = [m.replace("(", "").replace(")", "") for m in re.findall(r"[^\W_]*\([^\W_]+\)[^\W_]*", folded)
+              if not (m.startswith("(") and m.endswith(")"))]
+    return re.findall(r"[^\W_]+", folded) + joined
 
 
 def _item_texts(items):
@@ -48,6 +54,7 @@ class Criterion:
     position: int  # catalog order: framework order, then source order
     domains: list[str]
     segments: list[str]
+    context_texts: list[str]  # section title, framework title and short title
 
     @property
     def id(self) -> str:
@@ -67,6 +74,10 @@ class Criterion:
             texts.extend(_item_texts(annotation.get("items", [])))
         return [words(t) for t in texts]
 
+    @cached_property
+    def context(self) -> list[list[str]]:
+        return [words(t) for t in self.context_texts]
+
 
 class Data:
     def __init__(self, site_dir):
@@ -74,17 +85,38 @@ class Data:
         self.index = json.loads((catalog / "index.json").read_text(encoding="utf-8"))
         self.criteria: list[Criterion] = []
         for framework in self.index["frameworks"]:
+            sections = {section["id"]: section["title"] for section in framework["sections"]}
+            titles = list(dict.fromkeys([framework["title"], framework["short_title"]]))
             records = json.loads((catalog / f"{framework['id']}.json").read_text(encoding="utf-8"))["criteria"]
             for record in records:
-                self.criteria.append(Criterion(record, len(self.criteria), framework["domains"], framework["segments"]))
+                self.criteria.append(Criterion(record, len(self.criteria), framework["domains"], framework["segments"],
+                                               [sections[record["section"]], *titles]))
         self.by_id = {c.id: c for c in self.criteria}
+        self.vocabulary = sorted({w for c in self.criteria for field in c.own + c.notes + c.context for w in field})
 
-    @staticmethod
-    def term_in_field(term: str, field: list[str]) -> str | None:
-        """'whole', 'part' or None: the term rule (substring; words under 3 letters as prefix)."""
+    @functools.lru_cache(maxsize=None)
+    def forms(self, term: str) -> tuple[str, ...]:
+        """Other forms of a typed word that occur in the data: same word-form key (word_forms.py)."""
+        if len(term) < 3:
+            return ()
+        key = form_key(term)
+        return tuple(w for w in self.vocabulary if w != term and form_key(w) == key)
+
+    def term_in_field(self, term: str, field: list[str]) -> str | None:
+        """'whole', 'form', 'part' or None: the term rules (equal; another form; substring, words
+        under 3 letters as prefix; a form of 5+ letters inside a word; the key ending a word's key)."""
         if term in field:
             return "whole"
+        forms = self.forms(term)
+        if any(w in forms for w in field):
+            return "form"
         if any(w.startswith(term) if len(term) < 3 else term in w for w in field):
+            return "part"
+        inside = [f for f in forms if len(f) >= 5] + ([term] if len(term) >= 5 and form_key(term) != term else [])
+        key = form_key(term)
+        if any(f in w for f in inside for w in field):
+            return "part"
+        if len(term) >= 3 and len(key) >= 5 and any(form_key(w).endswith(key) for w in field):
             return "part"
         return None
 
@@ -96,8 +128,8 @@ class Data:
         return phrase in joined
 
     def matching(self, predicate) -> list[str]:
-        """IDs of criteria for which predicate(fields) holds for own fields + notes."""
-        return [c.id for c in self.criteria if any(predicate(field) for field in c.own + c.notes)]
+        """IDs of criteria for which predicate(fields) holds for own fields, notes or titles around it."""
+        return [c.id for c in self.criteria if any(predicate(field) for field in c.own + c.notes + c.context)]
 
     def with_terms(self, *terms: str) -> set[str]:
         result = None
@@ -206,11 +238,11 @@ EXACT_CASES = [
     ('"huiselijk geweld" kinderen', lambda d: d.with_any_phrase("huiselijk geweld", whole=False) & d.with_terms("kinderen")),
     ('"klachtenregeling', _phrases("klachtenregeling", whole=False)),  # unclosed quote while typing
     # abbreviations and their long forms, both ways
-    ("VOG", _abbreviation("vog", "verklaring omtrent het gedrag")),
-    ("vog", _abbreviation("vog", "verklaring omtrent het gedrag")),
-    ("verklaring omtrent het gedrag", _phrases("vog", "verklaring omtrent het gedrag")),
+    ("VOG", _abbreviation("vog", "verklaring omtrent het gedrag", "verklaring omtrent gedrag")),
+    ("vog", _abbreviation("vog", "verklaring omtrent het gedrag", "verklaring omtrent gedrag")),
+    ("verklaring omtrent het gedrag", _phrases("vog", "verklaring omtrent het gedrag", "verklaring omtrent gedrag")),
     ('"verklaring omtrent het gedrag"', lambda d: d.with_any_phrase("verklaring omtrent het gedrag", whole=False)
-     | d.with_any_phrase("vog", "verklaring omtrent het gedrag")),
+     | d.with_any_phrase("vog", "verklaring omtrent het gedrag", "verklaring omtrent gedrag")),
     ("SKJ", _abbreviation("skj", "stichting kwaliteitsregister jeugd", "kwaliteitsregister jeugd")),
     ("BIG", _abbreviation("big", "big register", "beroepen in de individuele gezondheidszorg")),
     ("HKZ", _abbreviation("hkz", "harmonisatie kwaliteitsbeoordeling in de zorgsector")),
@@ -220,9 +252,30 @@ EXACT_CASES = [
     ("veiligheidsmanagementsysteem", lambda d: d.with_terms("veiligheidsmanagementsysteem")
      | d.with_any_phrase("vms", "veiligheidsmanagementsysteem")),
     ("GGZ", _abbreviation("ggz", "geestelijke gezondheidszorg")),
-    ("VOG personeel", lambda d: _abbreviation("vog", "verklaring omtrent het gedrag")(d) & d.with_terms("personeel")),
+    ("VOG personeel", lambda d: _abbreviation("vog", "verklaring omtrent het gedrag", "verklaring omtrent gedrag")(d) & d.with_terms("personeel")),
     # no typo tolerance under five letters
     ("zorj", _terms("zorj")),
+    # Dutch word forms (issue 16's examples): plural, inflection, -heid, -er(s), -ing
+    ("vertrouwenspersonen", _terms("vertrouwenspersonen")),
+    ("klachten", _terms("klachten")),
+    ("mantelzorgers", _terms("mantelzorgers")),
+    ("ervaringsdeskundigen", _terms("ervaringsdeskundigen")),
+    ("bereikbaarheid", _terms("bereikbaarheid")),
+    ("medewerkers", _terms("medewerkers")),
+    ("begeleiding", _terms("begeleiding")),
+    ("mogelijkheden", _terms("mogelijkheden")),
+    ("risico's", _terms("risico")),
+    # bracketed compounds, joined and split
+    ("wijkteam", _terms("wijkteam")),
+    ("wijkteams", _terms("wijkteams")),
+    ("pleegouders", _terms("pleegouders")),
+    ("clientsysteem", _terms("clientsysteem")),
+    # framework and section titles
+    ("beschermd wonen", _terms("beschermd", "wonen")),
+    ("twente", _terms("twente")),
+    ("klachtenprocedure", _terms("klachtenprocedure")),
+    # synonym forms that the texts use (without "het")
+    ("verklaring omtrent gedrag", _phrases("vog", "verklaring omtrent het gedrag", "verklaring omtrent gedrag")),
 ]
 
 
@@ -243,15 +296,32 @@ def test_cases_are_meaningful(data):
     assert data.with_any_phrase("verklaring omtrent het gedrag") - data.with_terms("vog")
     assert data.with_terms("vog") - data.with_any_phrase("verklaring omtrent het gedrag")
     assert not data.with_terms("zorj")
+    # Issue 16's examples: the typed form does not occur itself, another form does.
+    vocabulary = set(data.vocabulary)
+    for typed, other in [("vertrouwenspersonen", "vertrouwenspersoon"), ("bereikbaarheid", "bereikbaar")]:
+        assert typed not in vocabulary and other in vocabulary
+    assert any("(wijk)teams" in c.record["text"] or any("(wijk)teams" in t for t in _item_texts(c.record["items"]))
+               for c in data.criteria)
+    assert "klachtbehandeling" in vocabulary and "klachtbehandeling" not in "klachten"
+    assert any("cliëntsysteem" in c.record["text"] for c in data.criteria)
+    assert "verklaring omtrent gedrag" in " ".join(" ".join(f) for c in data.criteria for f in c.own + c.notes)
+    assert any("Beschermd wonen" in f["title"] for f in data.index["frameworks"])
+    # Only the framework's title says "beschermd wonen" for most of its criteria.
+    in_text = {c.id for c in data.criteria if any(Data.phrase_in_field("beschermd wonen", f, True) for f in c.own + c.notes)}
+    assert len(in_text) < len(data.with_terms("beschermd", "wonen")) / 2
 
 
 TYPO_CASES = [
-    ("clientenrad", "clientenraad"),
+    ("clientnraad", "clientenraad"),
     ("procedre", "procedure"),
     ("klachtenprocdure", "klachtenprocedure"),
     ("continuteit", "continuiteit"),
     ("calamitet", "calamiteit"),
     ("vertrouwenpersoon", "vertrouwenspersoon"),
+    # two adjacent letters swapped count as one typo
+    ("klachtenregelnig", "klachtenregeling"),
+    ("procedrue", "procedure"),
+    ("meldcdoe", "meldcode"),
 ]
 
 
@@ -269,34 +339,64 @@ def test_one_typo_in_a_longer_word_is_forgiven(page, base_url, data, typed, mean
 
 # --- ranking -------------------------------------------------------------------
 
-def reference_score(data: Data, criterion: Criterion, terms: list[str]) -> int:
-    """Sum over terms of: 4 whole word in own text, 3 part of a word in own text, 1 only in notes."""
-    score = 0
-    for term in terms:
-        own = {data.term_in_field(term, field) for field in criterion.own}
-        if "whole" in own:
-            score += 4
-        elif "part" in own:
-            score += 3
-        elif any(data.term_in_field(term, field) for field in criterion.notes):
-            score += 1
-    return score
+def ranked_scores(page, queries: list[str]) -> dict[str, list[list[float]]]:
+    """[criterion index, score] per result of each query, from the page's own engine (already open)."""
+    return page.evaluate("""async (queries) => {
+        const root = document.baseURI.replace(/zoeken\\/.*$/, '');
+        const { SearchEngine } = await import(new URL('assets/js/finder/engine.js', root).href);
+        const { parseQuery, synonymLookup } = await import(new URL('assets/js/finder/query.js', root).href);
+        const index = await (await fetch(new URL('assets/search/finder-index.json', root))).json();
+        const engine = new SearchEngine(index);
+        const synonyms = synonymLookup(index.synonyms);
+        return Object.fromEntries(queries.map((q) => [q,
+            engine.search(parseQuery(q, synonyms)).results.map((r) => [r.index, r.score])]));
+    }""", queries)
 
 
-@pytest.mark.parametrize("query", ["beleid", "klacht", "meldcode", "procedure", "clientenraad veiligheid",
-                                   "privacy beleid"])
-def test_ranking_order(page, base_url, data, query):
-    got = search(page, base_url, query)
-    terms = query.split()
-    scores = [reference_score(data, data.by_id[i], terms) for i in got]
-    keys = [(-s, data.by_id[i].position) for s, i in zip(scores, got)]
-    assert keys == sorted(keys)
+# (query, the criterion that is about it and must come first)
+FIRST_CASES = [
+    ("klachten", "mg-dcg-15"),  # "De cliënt kan op een laagdrempelige manier een klacht indienen."
+    ("klacht", "mg-dcg-15"),
+    ("klacht indienen", "mg-dcg-15"),
+    ("medicatiebeleid", "mg-vei-09"),
+]
+
+
+def test_ranking_puts_the_criterion_about_the_query_first(page, base_url, data):
+    for query, first in FIRST_CASES:
+        assert search(page, base_url, query)[0] == first, query
+
+
+RANKING_QUERIES = ["beleid", "klacht", "meldcode", "procedure", "clientenraad veiligheid", "privacy beleid", "ve"]
+
+
+def test_ranking_title_and_opening_above_passing_mentions_ties_in_catalog_order(page, base_url, data):
+    open_finder(page, base_url)
+    ranked = ranked_scores(page, RANKING_QUERIES)
+    for query in RANKING_QUERIES:
+        results = ranked[query]
+        # Ranked by score, equal scores in catalog order (framework order, then the framework's order).
+        keys = [(-score, index) for index, score in results]
+        assert keys == sorted(keys), query
+        assert len(results) == 1 or len({score for _i, score in results}) > 1, query
+        if " " in query:
+            continue
+        order = [data.criteria[index] for index, _score in results]
+        assert {c.id for c in order} == data.with_terms(query)
+        # A criterion with the word itself in its title or in the opening words of its text
+        # ranks above every criterion that has it only in notes, evidence or applicability.
+        prominent = [n for n, c in enumerate(order)
+                     if query in words(c.record["title"] or "") or query in words(c.record["text"])[:12]]
+        passing = [n for n, c in enumerate(order)
+                   if not any(data.term_in_field(query, f) for f in c.own + c.context)]
+        if prominent and passing:
+            assert max(prominent) < min(passing), query
 
 
 def test_whole_word_in_own_text_ranks_above_note_only_match(page, base_url, data):
     got = search(page, base_url, "meldcode")
     own_whole = [i for i in got if any("meldcode" in field for field in data.by_id[i].own)]
-    note_only = [i for i in got if not any(Data.term_in_field("meldcode", f) for f in data.by_id[i].own)]
+    note_only = [i for i in got if not any(data.term_in_field("meldcode", f) for f in data.by_id[i].own)]
     assert own_whole and note_only
     assert max(got.index(i) for i in own_whole) < min(got.index(i) for i in note_only)
     # A note-only match shows the matching note, highlighted.
@@ -366,8 +466,13 @@ def test_empty_query_lists_every_criterion(page, base_url, data):
 # --- facets --------------------------------------------------------------------
 
 def facet_value_ids(data: Data, criterion: Criterion, facet: str) -> list[str]:
+    kinds = list(dict.fromkeys(a["kind"] for a in criterion.record["applicability"])) or ["algemeen"]
     return {"element": criterion.record["elements"], "kader": [criterion.record["framework"]],
-            "domein": criterion.domains, "segment": criterion.segments}[facet]
+            "domein": criterion.domains, "segment": criterion.segments,
+            "onderwerp": criterion.record["tags"], "toepassing": kinds}[facet]
+
+
+FACETS = ("element", "onderwerp", "toepassing", "kader", "domein", "segment")
 
 
 def expected_counts(data: Data, ids: set[str], selection: dict[str, set[str]], facet: str) -> dict[str, int]:
@@ -395,6 +500,9 @@ FACET_CASES = [
     ("veilig", {"domein": {"jeugdwet"}, "element": {"organisatie", "vakmanschap"}}),
     ("klacht", {"kader": {"midden-groningen-wmo", "twente-kwaliteit-2017"}}),
     ("ve", {"segment": {"wmo-1a"}, "domein": {"wmo"}}),
+    ("", {"onderwerp": {"klachten", "privacy"}}),
+    ("beleid", {"toepassing": {"algemeen"}, "onderwerp": {"veiligheid"}}),
+    ("", {"toepassing": {"vrouwenopvang", "jeugdigen"}, "element": {"dienstverlening"}}),
 ]
 
 
@@ -403,7 +511,7 @@ def test_facet_counts_equal_the_data(page, base_url, data, query, selection):
     matches = data.with_terms(*query.split()) if query else {c.id for c in data.criteria}
     params = [f"q={quote(query)}"] + [f"{k}={','.join(sorted(v))}" for k, v in selection.items()]
     open_finder(page, base_url, "?" + "&".join(params))
-    for facet in ("element", "kader", "domein", "segment"):
+    for facet in FACETS:
         want = expected_counts(data, matches, selection, facet)
         got = shown_counts(page, facet)
         assert {k: v for k, v in got.items() if v} == want, facet
@@ -559,22 +667,120 @@ def test_folding_in_the_browser_equals_the_index_builder(page, base_url, site_di
     assert folded == build_fold(characters)
 
 
-# --- Material header search (issue item 6) ---------------------------------------
+# Words whose key the rules in word_forms.py name explicitly, plus edge cases of each rule.
+FORM_WORDS = ["klacht", "klachten", "persoon", "personen", "vertrouwenspersonen", "mantelzorgers", "mantelzorger",
+              "bereikbaarheid", "bereikbare", "mogelijkheden", "begeleiding", "medewerkers", "medewerking", "bedden",
+              "processen", "proces", "bewijzen", "teams", "situaties", "situatie", "overheid", "ouders", "eisen",
+              "alle", "zorg", "ve", "scholing", "school", "cliënten", "ideeen", "risico"]
 
-def test_header_search_indexes_each_criterion_once_as_its_own_section(site_dir, data):
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    anchors = [doc["location"].rsplit("#", 1)[1] for doc in index["docs"] if "#" in doc["location"]]
-    for criterion in data.criteria:
-        assert anchors.count(criterion.id) == 1, criterion.id
-    # The finder page adds no second copy of any criterion text.
-    finder_docs = [doc for doc in index["docs"] if doc["location"].startswith("zoeken/")]
-    finder_text = " ".join(doc["text"] for doc in finder_docs)
-    assert not [c.id for c in data.criteria if len(c.record["text"]) > 30 and c.record["text"][:30] in finder_text]
-    # Criterion texts are indexed on framework pages only (element pages are excluded from search).
-    framework_pages = {f"kaders/{f['id']}/" for f in data.index["frameworks"]}
-    pages = set()
-    for doc in index["docs"]:
-        if any(c.record["text"][:40] in doc["text"] for c in data.criteria[::7]):
-            pages.add(doc["location"].split("#")[0])
-    # The glossary may define a term in a criterion's own words; that is its own content.
-    assert pages - {"begrippen/"} and pages - {"begrippen/"} <= framework_pages
+
+def test_word_forms_and_joined_words_in_the_browser_equal_the_index_builder(page, base_url, site_dir):
+    """formKey() (wordforms.js) = form_key() (word_forms.py) on the whole vocabulary and the rule examples;
+    joinedForms() (normalise.js) = joined_forms() (search_index.py) on every criterion text."""
+    from generator.render.search_index import fold as build_fold
+    from generator.render.search_index import joined_forms
+
+    open_finder(page, base_url)
+    index = json.loads((site_dir / "assets" / "search" / "finder-index.json").read_text(encoding="utf-8"))
+    vocabulary = index["words"] + [build_fold(w) for w in FORM_WORDS]
+    texts = [build_fold(c["text"]) for c in index["criteria"]] + [build_fold(row[2]) for c in index["criteria"]
+                                                                   for row in c["items"]]
+    got = page.evaluate("""async ([words, texts]) => {
+        const root = document.baseURI.replace(/zoeken\\/.*$/, '');
+        const { formKey } = await import(new URL('assets/js/finder/wordforms.js', root).href);
+        const { joinedForms } = await import(new URL('assets/js/finder/normalise.js', root).href);
+        return [words.map(formKey), texts.map((t) => joinedForms(t).map((j) => j.word))];
+    }""", [vocabulary, texts])
+    assert got[0] == [form_key(w) for w in vocabulary]
+    assert got[1] == [joined_forms(t) for t in texts]
+    assert [k or w for w, k in zip(index["words"], index["keys"])] == [form_key(w) for w in index["words"]]
+    # The rules do what the README says.
+    assert form_key("klachten") == form_key("klacht")
+    assert form_key("personen") == form_key("persoon") == form_key("vertrouwenspersonen")[-len(form_key("persoon")):]
+    assert form_key("mantelzorgers") == form_key("mantelzorger") == form_key("mantelzorg")
+    assert form_key("bereikbaarheid") == form_key("bereikbare") == form_key("bereikbaar")
+    assert form_key("mogelijkheden") == form_key("mogelijkheid") == form_key("mogelijk")
+    assert form_key("processen") == form_key("proces")
+    assert form_key("medewerkers") != form_key("medewerking")  # exception list
+    assert form_key("scholing") != form_key("school")
+    assert form_key("alle") == "alle"  # keys under four letters are not used
+
+
+def test_recall_over_the_query_list(page, base_url, site_dir):
+    """Every kind of query in tests/finder_queries.py finds what the data says it should (oracle from the data)."""
+    from tests.finder_queries import KINDS, QUERIES, oracle, recall_by_kind, searchable_texts
+
+    open_finder(page, base_url)
+    queries = [q for _k, q, _g in QUERIES]
+    assert len(queries) >= 40 and {k for k, _q, _g in QUERIES} == set(KINDS)
+    ranked = ranked_scores(page, queries)
+    index = json.loads((site_dir / "assets" / "search" / "finder-index.json").read_text(encoding="utf-8"))
+    found = {q: [index["criteria"][i]["id"] for i, _score in ranked[q]] for q in queries}
+    texts = searchable_texts(site_dir)
+    for _kind, query, groups in QUERIES:
+        relevant = oracle(texts, groups)
+        assert relevant, query  # every query means something that is in the data
+        assert relevant & set(found[query]), query
+    for kind, (hit, total) in recall_by_kind(texts, found).items():
+        assert hit / total >= 0.95, (kind, hit, total)
+
+
+def test_query_naming_a_framework_or_topic_offers_it_first(page, base_url, data):
+    open_finder(page, base_url, "?q=" + quote("beschermd wonen"))
+    pages = page.get_by_role("navigation", name="Kaders en onderwerpen")
+    link = pages.get_by_role("link").first
+    assert link.get_attribute("href").endswith("/kaders/vng-beschermd-wonen-mo-2016/")
+    framework = next(f for f in data.index["frameworks"] if f["id"] == "vng-beschermd-wonen-mo-2016")
+    assert link.inner_text() == framework["title"]
+    # The pages come before the criteria; the query shows once (in the finder's box).
+    assert pages.evaluate("(nav) => !!(nav.compareDocumentPosition(document.getElementById('kk-finder-results')) & 4)")
+    assert page.locator('input[type="search"]:visible').count() == 1
+    # A topic by its label.
+    open_finder(page, base_url, "?q=klachten")
+    topic = page.get_by_role("navigation", name="Kaders en onderwerpen").get_by_role("link", name="Klachten", exact=True)
+    assert "onderwerp" in topic.get_attribute("href")
+    # No page named by "beleid": no pages block.
+    open_finder(page, base_url, "?q=beleid")
+    assert page.locator(".kk-finder__pages").is_hidden()
+
+
+def test_empty_results_suggest_a_correction_and_related_topics(page, base_url, data):
+    open_finder(page, base_url, "?q=zorj")
+    assert status_count(page) == 0
+    empty = page.locator(".kk-finder__empty")
+    suggestion = empty.get_by_role("link", name="zorg", exact=True)
+    assert "Bedoelde u" in empty.inner_text()
+    related = empty.locator(".kk-finder__related").get_by_role("link").all_inner_texts()
+    assert "Kwaliteitszorg" in related
+    suggestion.click()
+    page.locator(READY).wait_for()
+    assert query_of(page)["q"] == ["zorg"]
+    assert status_count(page) == len(data.with_terms("zorg")) > 0
+    assert empty.is_hidden()
+
+
+# --- one search: the header box leads to the finder ------------------------------
+
+def test_header_search_leads_to_the_finder_and_no_page_loads_a_search_index(page, base_url, site_dir, data):
+    assert not (site_dir / "search").exists()  # Material's search plugin is off: no site-wide index
+    page.goto(base_url + "kaders/midden-groningen-wmo/", wait_until="networkidle")
+    assert not [u for u in page.requested_urls if "search" in urlparse(u).path]
+    header = page.locator("header").get_by_role("search", name="Criteria zoeken")
+    box = header.get_by_role("searchbox", name="Zoek in alle criteria")
+    box.fill("klachten")
+    box.press("Enter")
+    page.locator(READY).wait_for()
+    assert urlparse(page.url).path.endswith("/zoeken/") and query_of(page) == {"q": ["klachten"]}
+    assert page.get_by_label("Zoek in alle criteria van alle kaders").input_value() == "klachten"
+    assert status_count(page) == len(data.with_terms("klachten"))
+    # The query shows once: the finder page has no header box.
+    assert page.locator(".kk-header-search").count() == 0
+    assert page.locator('input[type="search"]').count() == 1
+    # On a phone only the magnifier shows; it opens the finder.
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + "begrippen/")
+    header = page.locator("header").get_by_role("search", name="Criteria zoeken")
+    assert header.get_by_role("searchbox").is_hidden()
+    header.get_by_role("button", name="Zoeken in alle criteria").click()
+    page.locator(READY).wait_for()
+    assert urlparse(page.url).path.endswith("/zoeken/")

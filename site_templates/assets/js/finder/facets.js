@@ -1,8 +1,13 @@
-// Facets: element, framework (kader), domain and segment. Values within one
+// Facets: element, topic (onderwerp: the criterion's tags), applicability
+// (toepassing: the kinds of its applicability rules, or "algemeen" when it
+// has none), framework (kader), domain and segment. Values within one
 // facet are alternatives (OR); facets combine with AND. The count shown next
 // to a value is the number of current matches that would remain if that
 // value were ticked alongside the other facets' selections (the usual
 // "other facets only" rule), so counts change as the query changes.
+
+/** Applicability value of criteria without any applicability rule. */
+export const GENERAL = { id: "algemeen", label: "Algemeen (zonder beperking)" };
 
 /** Facet definitions, with for every criterion the values it has per facet. */
 export function buildFacets(index) {
@@ -10,6 +15,10 @@ export function buildFacets(index) {
   const definitions = [
     { key: "element", legend: "Element", values: index.elements,
       of: (record) => record.e },
+    { key: "onderwerp", legend: "Onderwerp", values: index.topics,
+      of: (record) => record.t },
+    { key: "toepassing", legend: "Toepassing", values: [...index.applicability, GENERAL],
+      of: (record) => (record.a.length ? record.a : [GENERAL.id]) },
     { key: "kader", legend: "Kader", values: frameworks.map((f) => ({ id: f.id, label: f.title })),
       of: (record) => [frameworks[record.f].id] },
     { key: "domein", legend: "Domein", values: index.domains,

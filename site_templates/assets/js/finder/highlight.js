@@ -2,23 +2,26 @@
 // text (same offsets as the original, see normalise.js) and the original
 // text is cut into text nodes and <mark> elements: the text itself is never
 // parsed as HTML and never altered.
-import { MATCH, INFIX_MIN_LENGTH, findPhrase } from "./engine.js";
+import { INFIX_MIN_LENGTH, findPhrase } from "./engine.js";
 
 function termRanges(field, term, matchedWords, ranges) {
   for (const token of field.tokens) {
-    const match = matchedWords.get(token.word);
-    if (!match) continue;
-    if (match === MATCH.PARTIAL) {
+    const found = matchedWords.get(token.word);
+    if (!found) continue;
+    if (found.part) {
       // Mark the typed part only: "beleid" inside "medicatiebeleid".
-      const step = term.length < INFIX_MIN_LENGTH ? Infinity : 1;
-      for (let at = token.word.indexOf(term); at !== -1; at = token.word.indexOf(term, at + step)) {
-        ranges.push([token.start + at, token.start + at + term.length]);
+      const part = found.part;
+      const step = part.length < INFIX_MIN_LENGTH ? Infinity : 1;
+      for (let at = token.word.indexOf(part); at !== -1; at = token.word.indexOf(part, at + step)) {
+        ranges.push([token.start + at, token.start + at + part.length]);
         if (step === Infinity) break;
       }
     } else {
       ranges.push([token.start, token.end]);
     }
   }
+  // "(wijk)teams" matched as "wijkteams": mark the whole written form.
+  for (const joined of field.joined) if (matchedWords.has(joined.word)) ranges.push([joined.start, joined.end]);
 }
 
 /** [start, end) ranges to mark in a field for the query's matches (engine.search().matches). */

@@ -9,7 +9,8 @@
 // keystroke is measured by benchmarks/finder_latency.py. After each render
 // the mount element fires "kk:finder-rendered" (used by that benchmark) and
 // the document fires "kk:content-changed" so the selection buttons sync.
-import { SearchEngine } from "./engine.js";
+import { SearchEngine, clauseMatchesFields } from "./engine.js";
+import { fold, tokens } from "./normalise.js";
 import { parseQuery, synonymLookup } from "./query.js";
 import { buildFacets, applyFacets } from "./facets.js";
 import { matchRanges, appendHighlighted } from "./highlight.js";
@@ -41,6 +42,9 @@ class Finder {
     this.synonyms = synonymLookup(index.synonyms);
     this.facets = buildFacets(index);
     this.elementLabels = new Map(index.elements.map((e) => [e.id, e.label]));
+    const field = (text) => ({ tokens: tokens(fold(text)) });
+    this.frameworkFields = index.frameworks.map((f) => [field(f.full), field(f.title)]);
+    this.topicFields = index.topics.map((t) => ({ label: [field(t.label)], all: [field(t.label), field(t.description || "")] }));
     this.facetInputs = new Map(); // facet key -> [{input, count, value}]
     this.shown = 0;
     this.typing = false; // true while the current history entry is the search being typed
@@ -57,6 +61,7 @@ class Finder {
     const submit = create("button", { type: "submit", class: "md-button md-button--primary kk-finder__submit" }, "Zoeken");
     const tips = create("p", { id: "kk-finder-tips", class: "kk-finder__tips" },
       "Alle woorden moeten voorkomen, in willekeurige volgorde. Hoofdletters en accenten maken niet uit, " +
+      "andere vormen van een woord tellen mee (klachten vindt klacht, medewerkers vindt medewerker), " +
       "woorddelen worden ook gevonden (beleid vindt medicatiebeleid), één tikfout in langere woorden mag. " +
       "Zet woorden tussen aanhalingstekens om ze als woordgroep te zoeken. Afkortingen als VOG, SKJ en Wmo werken ook.");
     const row = create("div", { class: "kk-finder__row" });
@@ -88,11 +93,17 @@ class Finder {
     const results = create("section", { class: "kk-finder__results", "aria-labelledby": "kk-finder-results-heading" });
     results.append(create("h2", { id: "kk-finder-results-heading" }, "Resultaten"));
     this.status = create("p", { role: "status", class: "kk-finder__status" });
+    // Frameworks and topics the query names, above the criteria.
+    this.pages = create("nav", { class: "kk-finder__pages", "aria-label": "Kaders en onderwerpen" });
+    this.pages.hidden = true;
+    // Suggestions when nothing was found.
+    this.empty = create("div", { class: "kk-finder__empty" });
+    this.empty.hidden = true;
     this.list = create("ol", { id: "kk-finder-results", class: "kk-finder__list" });
     this.moreButton = create("button", { type: "button", class: "md-button kk-finder__more" });
     this.moreButton.hidden = true;
     this.moreButton.addEventListener("click", () => this.showMore());
-    results.append(this.status, this.list, this.moreButton);
+    results.append(this.status, this.pages, this.empty, this.list, this.moreButton);
 
     layout.append(filters, results);
     this.root.replaceChildren(form, layout);
@@ -180,10 +191,73 @@ class Finder {
       inputs.forEach(({ count }, i) => setText(count, `(${counts[key][i]})`));
     }
     setText(this.status, filtered.length ? `${criteriaCount(filtered.length)} gevonden` : "Geen criteria gevonden");
+    this.renderPages();
+    this.renderEmpty(filtered.length === 0 && this.clauses.length > 0);
     this.list.replaceChildren();
     this.shown = 0;
     this.renderNext(FIRST_SIZE);
     this.root.dispatchEvent(new CustomEvent("kk:finder-rendered"));
+  }
+
+  topicHref(topic) {
+    const path = this.index.topic_pages ? `onderwerpen/${topic.id}/` : `zoeken/?onderwerp=${encodeURIComponent(topic.id)}`;
+    return new URL(path, this.siteRoot).href;
+  }
+
+  /** Links to the frameworks and topics whose title every clause of the query matches. */
+  renderPages() {
+    const links = [];
+    if (this.clauses.length) {
+      const all = (fields) => this.clauses.every((clause) => clauseMatchesFields(clause, fields));
+      this.index.frameworks.forEach((framework, f) => {
+        if (all(this.frameworkFields[f])) links.push(["Kader", framework.full, new URL(framework.url, this.siteRoot).href]);
+      });
+      this.index.topics.forEach((topic, t) => {
+        if (all(this.topicFields[t].label)) links.push(["Onderwerp", topic.label, this.topicHref(topic)]);
+      });
+    }
+    const key = links.map((link) => link[2]).join(" ");
+    if (key === this.pagesKey) return;
+    this.pagesKey = key;
+    this.pages.hidden = !links.length;
+    const list = create("ul", { class: "kk-finder__page-list" });
+    for (const [kind, title, href] of links) {
+      const item = create("li");
+      item.append(create("span", { class: "kk-finder__page-kind" }, `${kind}: `), create("a", { href }, title));
+      list.append(item);
+    }
+    this.pages.replaceChildren(create("p", { class: "kk-finder__pages-heading" }, "Pagina's over uw zoekvraag"), list);
+  }
+
+  /** "Bedoelde u …?" and related topics when the query found nothing. */
+  renderEmpty(show) {
+    this.empty.hidden = !show;
+    if (!show) { this.empty.replaceChildren(); return; }
+    const parts = [];
+    const corrections = this.engine.corrections(this.clauses);
+    if (corrections.length) {
+      let corrected = fold(this.input.value);
+      for (const { from, to } of corrections) corrected = corrected.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${from}(?![\\p{L}\\p{N}])`, "u"), `$1${to}`);
+      const params = new URLSearchParams(location.search);
+      params.set("q", corrected);
+      const paragraph = create("p", { class: "kk-finder__suggestion" }, "Bedoelde u: ");
+      paragraph.append(create("a", { href: `${location.pathname}?${params}` }, corrected), "?");
+      parts.push(paragraph);
+    }
+    const fixed = new Set(corrections.map((c) => c.to));
+    const related = this.index.topics.filter((topic, t) => this.clauses.some((clause) => clauseMatchesFields(clause, this.topicFields[t].all))
+      || [...fixed].some((word) => clauseMatchesFields({ alternatives: [{ kind: "term", word }] }, this.topicFields[t].all)));
+    if (related.length) {
+      const paragraph = create("p", { class: "kk-finder__related" }, "Verwante onderwerpen: ");
+      related.forEach((topic, i) => {
+        if (i) paragraph.append(", ");
+        paragraph.append(create("a", { href: this.topicHref(topic) }, topic.label));
+      });
+      parts.push(paragraph);
+    }
+    if (this.clauses.length > 1) parts.push(create("p", {}, "Alle woorden moeten voorkomen: probeer het met minder woorden."));
+    if (!parts.length) parts.push(create("p", {}, "Probeer een ander of korter woord."));
+    this.empty.replaceChildren(...parts);
   }
 
   renderNext(size) {
@@ -225,7 +299,8 @@ class Finder {
     const meta = create("p", { class: "kk-finder__meta" });
     const frameworkLink = create("a", { href: new URL(framework.url, this.siteRoot).href }, framework.title);
     const elementLabels = record.e.map((id) => this.elementLabels.get(id)).join(", ");
-    meta.append("Kader: ", frameworkLink, ` · Onderdeel: ${this.index.sections[record.s]} · Element: ${elementLabels}`);
+    meta.append("Kader: ", frameworkLink, " · Onderdeel: ", this.highlighted("span", fields.section),
+      ` · Element: ${elementLabels}`);
     item.append(meta);
 
     if (fields.title) item.append(this.highlighted("p", fields.title, { class: "kk-finder__title" }));
@@ -259,27 +334,7 @@ class Finder {
   }
 }
 
-// Material's header search claims ?q= as well: on load it opens itself with
-// that query, and whenever it is closed it deletes q from the URL. On this
-// page q belongs to the finder, so close the header search at once and put
-// the URL back each time Material removes q.
-function reclaimQueryParameter(currentUrl) {
-  const toggle = document.querySelector('input[data-md-toggle="search"]');
-  if (!toggle) return;
-  toggle.addEventListener("change", () => {
-    if (!toggle.checked) history.replaceState(history.state, "", currentUrl());
-  });
-  if (toggle.checked && new URLSearchParams(location.search).has("q")) {
-    toggle.checked = false;
-    toggle.dispatchEvent(new Event("change"));
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  }
-}
-
 export async function mount(element, { siteRoot }) {
-  const initialUrl = `${location.pathname}${location.search}${location.hash}`;
-  let finder = null;
-  reclaimQueryParameter(() => (finder ? finder.stateUrl() : initialUrl));
   element.classList.add("kk-finder");
   element.replaceChildren(create("p", { role: "status" }, "Zoekindex laden…"));
   let index;
@@ -291,7 +346,7 @@ export async function mount(element, { siteRoot }) {
     element.replaceChildren(create("p", { role: "alert" }, "De zoekindex kon niet worden geladen. Probeer de pagina opnieuw te laden."));
     return;
   }
-  finder = new Finder(element, index, siteRoot);
+  const finder = new Finder(element, index, siteRoot);
   finder.restoreFromUrl();
   element.dataset.ready = "true";
   warmFieldCache(finder.engine);

@@ -46,3 +46,19 @@ export function tokens(foldedText) {
 export function words(text) {
   return fold(text).match(WORD) || [];
 }
+
+// "(wijk)teams", "cliënt(en)": a word part in brackets glued to a word. Same
+// rule as joined_forms() in generator/render/search_index.py.
+const BRACKETED = /[\p{L}\p{N}]*\([\p{L}\p{N}]+\)[\p{L}\p{N}]*/gu;
+const BRACKETS = /[()]/g;
+
+/** Words that brackets split, joined, with offsets of the whole: [{word, start, end}]. */
+export function joinedForms(foldedText) {
+  const found = [];
+  for (const match of foldedText.matchAll(BRACKETED)) {
+    const text = match[0];
+    if (text.startsWith("(") && text.endsWith(")")) continue;
+    found.push({ word: text.replace(BRACKETS, ""), start: match.index, end: match.index + text.length });
+  }
+  return found;
+}

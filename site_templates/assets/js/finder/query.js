@@ -13,6 +13,8 @@
 import { words } from "./normalise.js";
 
 const QUOTED = /["“”„]([^"“”„]*)(?:["“”„]|$)/g;
+// "risico's", "auto’s": the plural 's belongs to the word, not a word of its own.
+const APOSTROPHE_S = /([\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/gu;
 
 /** Lookup from a normalised form ("verklaring omtrent het gedrag") to its whole group. */
 export function synonymLookup(groups) {
@@ -68,7 +70,7 @@ function termClauses(termWords, synonyms) {
 /** Clauses of a query string; an empty list means "no text query" (everything matches). */
 export function parseQuery(input, synonyms) {
   const clauses = [];
-  const unquoted = input.replace(QUOTED, (_all, phrase) => {
+  const unquoted = input.replace(APOSTROPHE_S, "$1").replace(QUOTED, (_all, phrase) => {
     const phraseWords = words(phrase);
     if (phraseWords.length) clauses.push(phraseClause(phraseWords, synonyms));
     return " ";

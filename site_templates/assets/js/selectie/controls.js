@@ -36,8 +36,8 @@ function createHeaderLink(doc, siteRoot) {
   link.href = new URL("selectie/", siteRoot).href;
   const onSelectionPage = new URL(doc.location.href).pathname === link.pathname;
   if (onSelectionPage) link.setAttribute("aria-current", "page");
-  // Before the search field, so the link is always visible next to it.
-  header.insertBefore(link, header.querySelector(".md-search"));
+  // Before the header search box (absent on the finder page: then last).
+  header.insertBefore(link, header.querySelector(".kk-header-search"));
   return link;
 }
 
