@@ -102,7 +102,7 @@ def searchable_texts(site_dir: Path) -> dict[str, str]:
         data = json.loads((catalog / f"{framework['id']}.json").read_text(encoding="utf-8"))
         sections = {section["id"]: section["title"] for section in framework["sections"]}
         for record in data["criteria"]:
-            parts = [record["title"] or "", record["text"], *_item_texts(record["items"])]
+            parts = [record["title"] or "", record["text"], *_item_texts(record["items"]), record.get("closing") or ""]
             for annotation in record["applicability"] + record["evidence"] + record["notes"]:
                 parts.append(annotation["text"])
                 parts.extend(_item_texts(annotation.get("items", [])))

@@ -61,7 +61,7 @@ def test_postings_list_exactly_the_criteria_containing_each_word(index):
     expected: dict[str, set[int]] = {}
     for number, record in enumerate(index["criteria"]):
         framework = index["frameworks"][record["f"]]
-        texts = [record["title"] or "", record["text"], *(row[2] for row in record["items"]),
+        texts = [record["title"] or "", record["text"], *(row[2] for row in record["items"]), record.get("closing") or "",
                  *(row[1] for row in record["notes"]), index["sections"][record["s"]], framework["full"],
                  framework["title"]]
         for text in texts:

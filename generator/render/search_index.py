@@ -12,7 +12,8 @@ Shape (all arrays are parallel or index-based to stay small):
 - elements / domains / segments: [{id, label}] facet values, vocabulary order
 - sections: [title] table; a criterion refers to its section by position
 - criteria: [{id, f (framework index), s (section index), label, url,
-  e (element IDs), title, text, items: [[depth, label, text]],
+  e (element IDs), t (tag IDs), a (applicability kinds), title, text,
+  items: [[depth, label, text]], closing? (text after the items),
   notes: [[label, text]]}] in catalog order (framework order, then source
   order), which is also the ranking's tie-break
 - words: sorted distinct normalised words; postings[i] lists the criteria
@@ -113,8 +114,9 @@ def _notes(criterion: Criterion, catalog: Catalog) -> list[list[str]]:
 
 
 def own_texts(record: dict[str, Any]) -> list[str]:
-    """The texts that are the criterion itself: title, text and items."""
-    return [t for t in [record["title"] or "", record["text"], *(row[2] for row in record["items"])] if t]
+    """The texts that are the criterion itself: title, text, items and closing text."""
+    texts = [record["title"] or "", record["text"], *(row[2] for row in record["items"]), record.get("closing") or ""]
+    return [t for t in texts if t]
 
 
 def note_texts(record: dict[str, Any]) -> list[str]:
@@ -223,6 +225,7 @@ def criterion_fields(record: dict[str, Any], section: str, framework_titles: lis
     body = text_words[OPENING_WORDS:]
     for row in record["items"]:
         body.extend(field_words(row[2]))
+    body.extend(field_words(record.get("closing") or ""))
     return {
         "title": field_words(record["title"] or ""),
         "opening": text_words[:OPENING_WORDS],
@@ -275,6 +278,8 @@ def build_search_index(catalog: Catalog) -> dict[str, Any]:
             "title": criterion.title, "text": criterion.text,
             "items": _flatten_items(criterion.items), "notes": _notes(criterion, catalog),
         }
+        if criterion.closing:
+            record["closing"] = criterion.closing.text
         criteria.append(record)
         all_fields.append(criterion_fields(record, section.title, framework_titles(criterion.framework)))
         if section_index[key] == len(sections) - 1:

@@ -62,8 +62,9 @@ class Criterion:
 
     @cached_property
     def own(self) -> list[list[str]]:
-        """Words of each own field (title, text, items)."""
-        texts = [self.record["title"] or "", self.record["text"], *_item_texts(self.record["items"])]
+        """Words of each own field (title, text, items, closing text)."""
+        texts = [self.record["title"] or "", self.record["text"], *_item_texts(self.record["items"]),
+                 self.record.get("closing") or ""]
         return [words(t) for t in texts if t]
 
     @cached_property

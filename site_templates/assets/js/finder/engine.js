@@ -143,11 +143,12 @@ export class SearchEngine {
         title: record.title ? field(record.title, "title") : null,
         text: field(record.text, "text"),
         items: record.items.map((row) => field(row[2], "body")),
+        closing: record.closing ? field(record.closing, "body") : null,
         notes: record.notes.map((row) => field(row[1], "notes")),
         section: field(this.index.sections[record.s], "section"),
         framework: [...new Set([framework.full, framework.title])].map((title) => field(title, "framework")),
       };
-      cached.own = [cached.title, cached.text, ...cached.items].filter(Boolean);
+      cached.own = [cached.title, cached.text, ...cached.items, cached.closing].filter(Boolean);
       cached.context = [cached.section, ...cached.framework];
       this.fieldCache.set(criterionIndex, cached);
     }

@@ -314,6 +314,7 @@ class Finder {
       });
       item.append(list);
     }
+    if (fields.closing) item.append(this.highlighted("p", fields.closing, { class: "kk-finder__closing" }));
     // Notes and evidence are shown only where the query matched them.
     if (this.clauses.length) {
       record.notes.forEach(([label], i) => {
