@@ -74,9 +74,20 @@ def fold_char(char: str) -> str:
     return lowered if len(lowered) == 1 else char
 
 
+class _FoldTable(dict):
+    """str.translate table that folds each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Accent- and case-folded text of the same length as `text`."""
-    return "".join(fold_char(c) for c in text)
+    return text.lower() if text.isascii() else text.translate(_FOLD_TABLE)
 
 
 def words(text: str) -> list[str]:
@@ -154,7 +165,7 @@ def _key(word: str) -> str:
     return form_key(word)
 
 
-def synonym_groups(catalog: Catalog, texts: Iterable[list[str]] = ()) -> list[list[str]]:
+def synonym_groups(catalog: Catalog, texts: Iterable[str] = ()) -> list[list[str]]:
     """Glossary abbreviations with their terms, plus the curated list; normalised, merged per abbreviation.
 
     Every multi-word form is completed with the variants the texts use (see _phrase_variants)."""
@@ -174,10 +185,19 @@ def synonym_groups(catalog: Catalog, texts: Iterable[list[str]] = ()) -> list[li
                 add([term.abbreviation, long_form])
     for alternatives in CURATED_SYNONYMS:
         add(alternatives)
+    # Where the texts use a word whose key starts a multi-word form (each distinct text once).
+    first_keys = {form_key(w) for g in groups.values() for f in g if " " in f
+                  for w in [next((w for w in f.split(" ") if w not in ARTICLES), "")]}
     occurrences: dict[str, list[tuple[list[str], int]]] = {}
-    for tokens in texts:
+    starts: dict[str, str | None] = {}
+    for text in dict.fromkeys(texts):
+        tokens = words(text)
         for position, word in enumerate(tokens):
-            occurrences.setdefault(_key(word), []).append((tokens, position))
+            key = starts.get(word, "")
+            if key == "":
+                key = starts[word] = _key(word) if _key(word) in first_keys else None
+            if key is not None:
+                occurrences.setdefault(key, []).append((tokens, position))
     for group in groups.values():
         for form in list(group):
             if " " in form:
@@ -204,7 +224,9 @@ def joined_forms(folded: str) -> list[str]:
     """Words that brackets split in two, joined: "lokale (wijk)teams" -> ["wijkteams"].
 
     Same as joinedForms() in normalise.js. The parts stay words of their own."""
-    found = []
+    found: list[str] = []
+    if "(" not in folded:
+        return found
     for match in _BRACKETED.finditer(folded):
         text = match.group(0)
         if text.startswith("(") and text.endswith(")"):
@@ -262,7 +284,7 @@ def build_search_index(catalog: Catalog) -> dict[str, Any]:
     section_index: dict[tuple[str, str], int] = {}
     criteria: list[dict[str, Any]] = []
     all_fields: list[dict[str, list[str]]] = []
-    texts: list[list[str]] = [words(t) for f in frameworks for t in framework_titles(f)]
+    texts: list[str] = [t for f in frameworks for t in framework_titles(f)]  # for synonym spellings
 
     for criterion in catalog.criteria():
         section = criterion.section_path[-1]
@@ -283,8 +305,9 @@ def build_search_index(catalog: Catalog) -> dict[str, Any]:
         criteria.append(record)
         all_fields.append(criterion_fields(record, section.title, framework_titles(criterion.framework)))
         if section_index[key] == len(sections) - 1:
-            texts.append(words(section.title))
-        texts.extend(words(t) for t in [*own_texts(record), *note_texts(record)])
+            texts.append(section.title)
+        texts.extend(own_texts(record))
+        texts.extend(note_texts(record))
 
     average = {name: sum(len(f[name]) for f in all_fields) / max(1, len(all_fields)) for name in FIELD_BOOST}
     postings: dict[str, list[int]] = {}
