@@ -200,8 +200,7 @@ class Finder {
   }
 
   topicHref(topic) {
-    const path = this.index.topic_pages ? `onderwerpen/${topic.id}/` : `zoeken/?onderwerp=${encodeURIComponent(topic.id)}`;
-    return new URL(path, this.siteRoot).href;
+    return new URL(`onderwerpen/${encodeURIComponent(topic.id)}/`, this.siteRoot).href;
   }
 
   /** Links to the frameworks and topics whose title every clause of the query matches. */
