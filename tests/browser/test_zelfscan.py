@@ -443,3 +443,64 @@ def test_settings_of_an_existing_scan_can_be_changed(page, base_url, criteria):
     scan = json.loads(next(iter(stored(page).values())))
     assert scan["organisation"] == "Nieuwe naam BV"
     assert scan["disabled_sections"] == [{"framework": FRAMEWORK, "section": "veiligheid"}]
+
+
+def test_two_tabs_on_one_scan_lose_no_answer_note_delete_or_rename(context, page, base_url, criteria):
+    start_scan(page, base_url, name="Gedeelde scan")
+    scan_id = page.url.split("scan=")[1].split("&")[0]
+    other = context.new_page()
+    open_app(other, page.url)
+    q1, q2, q3, q4 = (record["id"] for record in criteria[:4])
+
+    def answer_in(tab, criterion_id, label):
+        criterion(tab, criterion_id).get_by_role("radio", name=label, exact=True).check()
+
+    def saved() -> dict:
+        return json.loads(stored(page)[PREFIX + scan_id])
+
+    # The issue's case: Q1 in tab 1, Q2 in tab 2, Q3 in tab 1; notes typed in both tabs.
+    answer_in(page, q1, "Voldoet")
+    answer_in(other, q2, "Voldoet niet")
+    answer_in(page, q3, "Voldoet gedeeltelijk")
+    criterion(other, q1).get_by_label("Toelichting").fill("Uit tab 2")
+    criterion(page, q2).get_by_label("Toelichting").fill("Uit tab 1")
+    # Tab 1 shows tab 2's answer and note at once, without a reload.
+    assert criterion(page, q2).get_by_role("radio", name="Voldoet niet", exact=True).is_checked()
+    assert criterion(page, q1).get_by_label("Toelichting").input_value() == "Uit tab 2"
+
+    # A tab that misses the other tabs' news (its storage listener never runs) still
+    # merges on its next save instead of overwriting.
+    deaf = context.new_page()
+    deaf.add_init_script("""(() => { const add = window.addEventListener;
+        window.addEventListener = function (type, ...rest) { if (type !== "storage") add.call(this, type, ...rest); }; })()""")
+    open_app(deaf, base_url + f"zelfscan/?scan={scan_id}")
+    criterion(other, q3).get_by_label("Toelichting").fill("Tab 2, niet gemeld")
+    answer_in(deaf, q1, "Voldoet grotendeels")  # the newer edit of Q1's score wins
+    answers = saved()["answers"]
+    assert {q: (answers[q]["score"], answers[q]["toelichting"]) for q in (q1, q2, q3)} == {
+        q1: ("grotendeels", "Uit tab 2"), q2: ("niet", "Uit tab 1"), q3: ("gedeeltelijk", "Tab 2, niet gemeld")}
+
+    # A rename in tab 2's list survives tab 1's next answer.
+    other.get_by_role("link", name="Alle zelfscans").click()
+    other.get_by_role("button", name="Hernoem Gedeelde scan").click()
+    other.get_by_label("Nieuwe naam").fill("Hernoemde scan")
+    other.get_by_role("button", name="Naam opslaan").click()
+    other.get_by_role("status").filter(has_text="Hernoemd tot Hernoemde scan").wait_for()
+    answer_in(page, q4, "Niet van toepassing")
+    assert saved()["name"] == "Hernoemde scan" and saved()["answers"][q4]["score"] == "nvt"
+    for tab in (page, other):
+        tab.reload()
+        tab.locator("[data-kk-ready]").wait_for()
+    assert criterion(page, q2).get_by_label("Toelichting").input_value() == "Uit tab 1"
+    other.get_by_role("cell", name="Hernoemde scan", exact=True).wait_for()
+
+    # A scan deleted in tab 2 stays deleted: tab 1 shows that at once, and a tab that
+    # missed the news does not bring it back with its next keystroke.
+    deaf.reload()
+    deaf.locator("[data-kk-ready]").wait_for()
+    other.get_by_role("button", name="Verwijder Hernoemde scan").click()
+    other.get_by_role("button", name="Ja, verwijderen").click()
+    page.get_by_text("Deze zelfscan staat niet (meer) in deze browser.").wait_for()
+    criterion(deaf, q1).get_by_label("Toelichting").fill("Na het verwijderen")
+    assert stored(deaf) == {}
+    assert deaf.get_by_text("deze zelfscan is in een ander tabblad verwijderd").is_visible()

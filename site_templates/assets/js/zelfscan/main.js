@@ -9,7 +9,7 @@
 //   ?scan=<id>&view=resultaten      results, improvement plan, report
 import { loadIndex, loadFramework } from "../lib/catalog.js";
 import { h, download } from "./dom.js";
-import { buildContext, scopeFrameworkIds } from "./model.js";
+import { buildContext, mergeScans, scopeFrameworkIds } from "./model.js";
 import { validateScan, jsonExport } from "./import-export.js";
 import * as store from "./store.js";
 import { renderList } from "./view-list.js";
@@ -30,6 +30,11 @@ class ZelfscanApp {
     this.element = element;
     this.siteRoot = siteRoot;
     this.scans = new Map();
+    // Two tabs on one scan: the stored text of each scan as this tab last read
+    // or wrote it, the base of the merge in save() (see README, "Two tabs").
+    this.base = new Map();
+    // Set by the view on screen: shows a scan another tab changed without a re-render.
+    this.refreshView = null;
     this.unreadableScans = 0;
     this.storageProblem = null;
     this.storageNotice = h("div", { className: "kk-zs-storage kk-zs-noprint", role: "alert" });
@@ -45,6 +50,7 @@ class ZelfscanApp {
     this.loadStoredScans();
     this.element.replaceChildren(this.storageNotice, this.view);
     window.addEventListener("popstate", () => this.render({ focus: true }));
+    window.addEventListener("storage", (event) => this.otherTabChanged(event));
     await this.render({ focus: false });
   }
 
@@ -77,7 +83,10 @@ class ZelfscanApp {
         scan = null;
       }
       // A stored scan that fails the import checks is left untouched in storage but not shown.
-      if (scan && validateScan(scan, this.index).length === 0) this.scans.set(scan.id, scan);
+      if (scan && validateScan(scan, this.index).length === 0) {
+        this.scans.set(scan.id, scan);
+        this.base.set(scan.id, text);
+      }
       else this.unreadableScans += 1;
     }
   }
@@ -118,6 +127,7 @@ class ZelfscanApp {
     const scan = params.has("scan") ? this.scans.get(params.get("scan")) : null;
     const view = params.get("view");
     let content;
+    this.refreshView = null;
     if (scan && view === "instellingen") content = await renderSetup(this, { scan });
     else if (scan && view === "resultaten") content = await renderResults(this, scan);
     else if (scan) content = await renderAnswering(this, scan);
@@ -138,12 +148,80 @@ class ZelfscanApp {
     performance.mark("kk-zelfscan-ready"); // the view is rendered and its controls work
   }
 
-  /** Save a scan (after every change). Returns true when it is stored. */
+  /** A stored scan as parsed, checked JSON, or null. */
+  parseStored(text) {
+    try {
+      const scan = JSON.parse(text);
+      return validateScan(scan, this.index).length === 0 ? scan : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Put `source`'s fields into `target`, keeping the object the views hold. */
+  static replaceContents(target, source) {
+    for (const key of Object.keys(target)) delete target[key];
+    Object.assign(target, source);
+  }
+
+  /**
+   * Another tab wrote or deleted a scan: take it over, and let the view on
+   * screen show it (a scan deleted elsewhere is gone here too).
+   */
+  otherTabChanged(event) {
+    const scanId = event.key === null ? null : store.scanIdOfKey(event.key);
+    if (event.key !== null && scanId === null) return;
+    const changed = event.key === null ? [...this.scans.keys()] : [scanId];
+    for (const id of changed) {
+      const text = store.readOne(id);
+      if (text === undefined) return;
+      if (text === null) {
+        this.scans.delete(id);
+        this.base.delete(id);
+        continue;
+      }
+      const scan = this.parseStored(text);
+      if (!scan) continue;
+      if (this.scans.has(id)) ZelfscanApp.replaceContents(this.scans.get(id), scan);
+      else this.scans.set(id, scan);
+      this.base.set(id, text);
+    }
+    const shown = this.params.get("scan");
+    if (shown && !this.scans.has(shown)) this.render({ focus: false });
+    else if (this.refreshView) this.refreshView(changed);
+  }
+
+  /**
+   * Save a scan (after every change). Returns true when it is stored.
+   * Before writing it re-reads storage: if another tab saved this scan since
+   * this tab last saw it, the two are merged (model.mergeScans: this tab's
+   * new edits win, everything else stays as the other tab left it); if
+   * another tab deleted it, it stays deleted.
+   */
   save(scan, { touch = true } = {}) {
+    const storedText = store.readOne(scan.id);
+    const baseText = this.base.get(scan.id);
+    if (storedText === null && baseText !== undefined) {
+      this.scans.delete(scan.id);
+      this.base.delete(scan.id);
+      this.saveStatus.textContent = "Niet opgeslagen: deze zelfscan is in een ander tabblad verwijderd.";
+      return false;
+    }
+    let merged = false;
+    if (storedText && baseText && storedText !== baseText) {
+      const theirs = this.parseStored(storedText);
+      const base = this.parseStored(baseText);
+      if (theirs && base) {
+        ZelfscanApp.replaceContents(scan, mergeScans(base, theirs, scan));
+        merged = true;
+      }
+    }
     if (touch) scan.modified = new Date().toISOString();
     this.scans.set(scan.id, scan);
     try {
       store.save(scan);
+      this.base.set(scan.id, JSON.stringify(scan));
+      if (merged && this.refreshView) this.refreshView([scan.id]);
     } catch (error) {
       if (!(error instanceof store.StorageProblem)) throw error;
       const first = !this.storageProblem || this.storageProblem.kind !== error.kind;
@@ -163,6 +241,7 @@ class ZelfscanApp {
 
   remove(scanId) {
     this.scans.delete(scanId);
+    this.base.delete(scanId);
     try {
       store.remove(scanId);
     } catch (error) {

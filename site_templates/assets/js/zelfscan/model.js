@@ -176,3 +176,44 @@ export function duplicateScan(scan, name) {
   const now = new Date().toISOString();
   return { ...copy, id: newScanId(), name, created: now, modified: now };
 }
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const copy = (value) => (value === undefined ? undefined : structuredClone(value));
+
+/** Per key of `mine` that this tab changed since `base`: take mine, else keep theirs. */
+function mergeFields(base, theirs, mine, nested = []) {
+  const out = theirs;
+  for (const key of Object.keys(mine)) {
+    if (nested.includes(key) && mine[key] && typeof mine[key] === "object" && !Array.isArray(mine[key])) {
+      out[key] = mergeFields(base?.[key] || {}, { ...(out[key] || {}) }, mine[key]);
+    } else if (!same(mine[key], base?.[key])) {
+      out[key] = copy(mine[key]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Two tabs on one scan: `base` is the stored scan this tab last read or
+ * wrote, `theirs` what storage holds now (another tab saved since), `mine`
+ * this tab's copy with its new edit. Every field this tab changed since base
+ * wins (it is the newer edit); every other field keeps the other tab's value.
+ * Answers and plan entries merge per criterion and per field (checklist per
+ * item), so edits to different answers, or to the score and the toelichting
+ * of one answer, never overwrite each other.
+ */
+export function mergeScans(base, theirs, mine) {
+  const out = structuredClone(theirs);
+  for (const key of Object.keys(mine)) {
+    if (key === "answers" || key === "plan" || key === "modified") continue;
+    if (!same(mine[key], base[key])) out[key] = copy(mine[key]);
+  }
+  for (const part of ["answers", "plan"]) {
+    for (const [id, entry] of Object.entries(mine[part] || {})) {
+      const before = base[part]?.[id];
+      if (same(entry, before)) continue;
+      out[part][id] = mergeFields(before, { ...(out[part][id] || {}) }, entry, ["checklist"]);
+    }
+  }
+  return out;
+}

@@ -64,6 +64,23 @@ export function readAll() {
   return entries;
 }
 
+/**
+ * The stored text of one scan: null when it is not (or no longer) stored,
+ * undefined when storage cannot be read at all.
+ */
+export function readOne(scanId) {
+  try {
+    return storage().getItem(PREFIX + scanId);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The scan ID a storage event is about, or null when the key is not a scan. */
+export function scanIdOfKey(key) {
+  return key && key.startsWith(PREFIX) && !key.endsWith("__probe__") ? key.slice(PREFIX.length) : null;
+}
+
 /** Write one scan; throws StorageProblem. Returns the number of characters written. */
 export function save(scan) {
   const text = JSON.stringify(scan);

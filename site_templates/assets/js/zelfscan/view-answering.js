@@ -191,6 +191,26 @@ export async function renderAnswering(app, scan) {
     if (field === "score") updateProgress();
   });
 
+  // Another tab changed this scan: show its answers, leaving alone the field
+  // the reader is typing in.
+  app.refreshView = (changedIds) => {
+    if (!changedIds.includes(scan.id)) return;
+    for (const fieldset of body.querySelectorAll("fieldset[data-criterion-id]")) {
+      const answer = scan.answers[fieldset.dataset.criterionId];
+      for (const input of fieldset.querySelectorAll("[data-field]")) {
+        if (input === document.activeElement) continue;
+        const field = input.dataset.field;
+        if (field === "score") input.checked = answer?.score === input.value;
+        else if (field === "checklist") input.checked = Boolean(answer?.checklist?.[input.dataset.item]);
+        else if (field === "evidence") input.value = (answer?.evidence || []).join("\n");
+        else input.value = answer?.[field] || "";
+      }
+      fieldset.querySelector(".kk-zs-reason").hidden = answer?.score !== "nvt";
+      fieldset.classList.toggle("kk-zs-answered", isAnswered(answer));
+    }
+    updateProgress();
+  };
+
   return h("div", { className: "kk-zs-answering" },
     h("h2", {}, scan.name),
     h("p", { className: "kk-zs-meta" }, [scan.organisation, scan.date].filter(Boolean).join(" · ")),

@@ -109,6 +109,8 @@ export function renderList(app, { missing }) {
     const target = app.view.querySelector(".kk-zs-announce");
     if (target) target.textContent = text;
   };
+  // Another tab added, renamed or deleted a scan: show the list as it is now.
+  app.refreshView = () => app.render({ focus: false });
   const scans = [...app.scans.values()].sort((a, b) => b.modified.localeCompare(a.modified));
   const table = scans.length
     ? tableWrap("Zelfscans in deze browser", h("table", { className: "kk-zs-scans" },
