@@ -504,3 +504,93 @@ def test_two_tabs_on_one_scan_lose_no_answer_note_delete_or_rename(context, page
     criterion(deaf, q1).get_by_label("Toelichting").fill("Na het verwijderen")
     assert stored(deaf) == {}
     assert deaf.get_by_text("deze zelfscan is in een ander tabblad verwijderd").is_visible()
+
+
+def fuzzed_files(criteria: list[dict], count: int, seed: int = 21):
+    """Seeded damage to a valid export: (name, bytes, must_refuse)."""
+    import random
+
+    rng = random.Random(seed)
+    base = valid_scan(criteria, scan_id="zs-fuzz")
+    first = criteria[0]["id"]
+    odd = [None, True, 0, -1, 1e308, "", " ", "x" * 30000, [], {}, [[[]]], {"a": {}}, "2026-13-45T99:99:99Z",
+           "<img src=x onerror=window.__kkPwned=1>", "__proto__"]
+    paths = [["name"], ["organisation"], ["date"], ["created"], ["modified"], ["id"], ["scope"], ["scope", "kind"],
+             ["scope", "framework"], ["framework_versions"], ["disabled_sections"], ["answers"], ["plan"],
+             ["answers", first], ["answers", first, "score"], ["answers", first, "toelichting"],
+             ["answers", first, "evidence"], ["answers", first, "checklist"], ["answers", first, "answered_at"],
+             ["plan", first, "due"], ["plan", first, "owner"], ["schema"], ["version"]]
+    for i in range(count):
+        scan = json.loads(json.dumps(base))
+        kind = rng.choice(["value", "value", "drop", "deep", "bytes", "latin1", "utf16", "truncate", "time",
+                           "duplicate-ids", "junk"])
+        must_refuse = True
+        if kind == "value":
+            path = rng.choice(paths)
+            target = scan
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = rng.choice(odd)
+            must_refuse = False  # some values happen to be allowed (an empty organisation)
+        elif kind == "drop":
+            path = rng.choice(paths)
+            target = scan
+            for key in path[:-1]:
+                target = target[key]
+            target.pop(path[-1], None)
+            must_refuse = path[-1] not in ("organisation", first, "toelichting", "evidence", "checklist",
+                                           "answered_at", "due", "owner") and path != ["answers", first]
+        if kind == "time":
+            scan[rng.choice(["created", "modified"])] = rng.choice(
+                ["2026-13-45T99:99:99Z", "2026-02-30T10:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T10:60Z",
+                 "2026-01-01T10:00:00+99:00"])
+        elif kind == "duplicate-ids":
+            scan["scope"] = {"kind": "criteria", "ids": [first, criteria[1]["id"], first]}
+        data = json.dumps(scan, ensure_ascii=False).encode("utf-8")
+        if kind == "deep":  # written as text: Python's own json module would hit its recursion limit
+            depth = rng.choice([40, 1000, 10000])
+            data = data.replace(b'"checklist": {}', b'"checklist": ' + b"[" * depth + b"]" * depth)
+        elif kind == "bytes":
+            at = rng.randrange(len(data))
+            data = data[:at] + rng.choice([b"\xff", b"\xc3(", b"\x80", b"\xed\xa0\x80"]) + data[at:]
+        elif kind == "latin1":
+            data = json.dumps({**scan, "name": "Cliëntenraad"}, ensure_ascii=False).encode("latin-1")
+        elif kind == "utf16":
+            data = json.dumps(scan, ensure_ascii=False).encode("utf-16")
+        elif kind == "truncate":
+            data = data[:rng.randrange(len(data))]
+        elif kind == "junk":
+            data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 200)))
+        yield f"fuzz-{i:03d}-{kind}", data, must_refuse
+
+
+def test_fuzzed_imports_are_refused_with_a_message_or_read(page, base_url, criteria):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_app(page, base_url + "zelfscan/")
+    counts = {"refused": 0, "read": 0}
+    files = list(fuzzed_files(criteria, 150))
+    for name, data, must_refuse in files:
+        before = stored(page)
+        text = import_file(page, name, data)
+        refused = f'"{name}.json" is niet ingelezen' in text
+        assert refused or f'"{name}.json" is ingelezen' in text, name
+        if refused:
+            counts["refused"] += 1
+            assert stored(page) == before, f"{name}: a refusal changed storage"
+        else:
+            assert not must_refuse, f"{name} was read"
+            counts["read"] += 1
+            page.evaluate(f"() => Object.keys(localStorage).filter((k) => k.startsWith({json.dumps(PREFIX)}))"
+                          ".forEach((k) => localStorage.removeItem(k))")
+            page.reload()
+            page.locator("[data-kk-ready]").wait_for()
+    # The same file twice in a row gets a message both times (the input is cleared after each choice).
+    deep = b'{"a": ' + b"[" * 10000 + b"]" * 10000 + b"}"
+    for _ in range(2):
+        page.locator(".kk-zs-feedback").evaluate("(node) => node.replaceChildren()")
+        assert "dieper genest dan een zelfscan" in import_file(page, "diep", deep)
+    assert errors == [] and not page.evaluate("window.__kkPwned")
+    print(f"\n{len(files)} fuzzed imports: {counts['refused']} refused with a message, {counts['read']} read as valid, "
+          "0 uncaught errors")
+    assert counts["refused"] > len(files) * 0.6

@@ -32,14 +32,34 @@ function isRealDate(text) {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-function findForbiddenKeys(value, path, problems) {
-  if (Array.isArray(value)) value.forEach((item, i) => findForbiddenKeys(item, `${path}[${i}]`, problems));
-  else if (isPlainObject(value)) {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) problems.push(`${path || "bestand"}: de sleutel "${key}" is niet toegestaan`);
-      else findForbiddenKeys(value[key], path ? `${path}.${key}` : key, problems);
+/** "2026-05-01T10:00:00Z" that is a real moment: no month 13, hour 25 or offset +99:00. */
+function isRealDateTime(text) {
+  if (typeof text !== "string" || !DATETIME_PATTERN.test(text) || !isRealDate(text.slice(0, 10))) return false;
+  const [hour, minute, second = 0] = text.slice(11, 19).split(":").map((part) => Number.parseInt(part, 10));
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  const offsetOk = !offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59);
+  return hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
+}
+
+// A scan nests about 5 levels; anything much deeper is not a scan, and a
+// recursive walk over 10,000 levels would exhaust the stack.
+const MAX_DEPTH = 32;
+
+/** Forbidden keys anywhere, walked without recursion; "too deep" stops the walk. */
+function findForbiddenKeys(data, problems) {
+  const pending = [[data, "", 0]];
+  while (pending.length) {
+    const [value, path, depth] = pending.pop();
+    if (depth > MAX_DEPTH) return false;
+    if (Array.isArray(value)) value.forEach((item, i) => pending.push([item, `${path}[${i}]`, depth + 1]));
+    else if (isPlainObject(value)) {
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(key)) problems.push(`${path || "bestand"}: de sleutel "${key}" is niet toegestaan`);
+        else pending.push([value[key], path ? `${path}.${key}` : key, depth + 1]);
+      }
     }
   }
+  return true;
 }
 
 /**
@@ -50,7 +70,9 @@ function findForbiddenKeys(value, path, problems) {
 export function validateScan(data, index) {
   const problems = [];
   if (!isPlainObject(data)) return ["Het bestand bevat geen zelfscan (verwacht een JSON-object)."];
-  findForbiddenKeys(data, "", problems);
+  if (!findForbiddenKeys(data, problems)) {
+    return [`Het bestand is dieper genest dan een zelfscan ooit is (meer dan ${MAX_DEPTH} niveaus); het is geen zelfscan.`];
+  }
   if (problems.length) return problems;
   if (data.schema !== SCHEMA) return [`Dit is geen zelfscan-bestand (veld "schema" moet "${SCHEMA}" zijn).`];
   if (data.version !== VERSION) {
@@ -80,7 +102,7 @@ export function validateScan(data, index) {
   checkText(data.organisation, "organisation", 200);
   if (typeof data.date !== "string" || !isRealDate(data.date)) problem("date", "moet een datum zijn (JJJJ-MM-DD)");
   for (const key of ["created", "modified"]) {
-    if (typeof data[key] !== "string" || !DATETIME_PATTERN.test(data[key])) problem(key, "moet een tijdstip zijn (ISO 8601)");
+    if (!isRealDateTime(data[key])) problem(key, "moet een bestaand tijdstip zijn (ISO 8601, bijvoorbeeld 2026-05-01T10:00:00Z)");
   }
 
   const knownFrameworks = new Set(index.frameworks.map((framework) => framework.id));
@@ -96,6 +118,8 @@ export function validateScan(data, index) {
         problem("scope.ids", "moet een lijst van 1 tot 2000 criterium-ID's zijn");
       } else if (scope.ids.some((id) => typeof id !== "string" || !ID_PATTERN.test(id))) {
         problem("scope.ids", "bevat een ongeldige criterium-ID");
+      } else if (new Set(scope.ids).size !== scope.ids.length) {
+        problem("scope.ids", "bevat dezelfde criterium-ID meer dan eens");
       } else if (!scope.ids.some((id) => currentCriterion(index, id))) {
         problem("scope.ids", "geen van deze criteria bestaat (nog)");
       }
@@ -114,9 +138,13 @@ export function validateScan(data, index) {
   if (!Array.isArray(data.disabled_sections) || data.disabled_sections.length > 1000) {
     problem("disabled_sections", "moet een lijst zijn");
   } else {
+    const seenSections = new Set();
     data.disabled_sections.forEach((entry, i) => {
       const path = `disabled_sections[${i}]`;
       if (!checkObject(entry, path)) return;
+      const key = `${entry.framework}/${entry.section}`;
+      if (seenSections.has(key)) problem(path, "staat er dubbel in");
+      seenSections.add(key);
       checkKeys(entry, ["framework", "section"], path, ["framework", "section"]);
       if (typeof entry.framework !== "string" || !knownFrameworks.has(entry.framework)) problem(`${path}.framework`, "onbekend kader");
       if (typeof entry.section !== "string" || !ID_PATTERN.test(entry.section)) problem(`${path}.section`, "ongeldige onderdeel-ID");
@@ -147,8 +175,7 @@ export function validateScan(data, index) {
       if ("fingerprint" in answer && (typeof answer.fingerprint !== "string" || !FINGERPRINT_PATTERN.test(answer.fingerprint))) {
         problem(`${path}.fingerprint`, "ongeldige vingerafdruk");
       }
-      if ("answered_at" in answer && (typeof answer.answered_at !== "string"
-          || (answer.answered_at !== "" && !DATETIME_PATTERN.test(answer.answered_at)))) {
+      if ("answered_at" in answer && answer.answered_at !== "" && !isRealDateTime(answer.answered_at)) {
         problem(`${path}.answered_at`, "moet een tijdstip zijn (ISO 8601) of leeg");
       }
     }
@@ -178,13 +205,25 @@ export async function readScanFile(file, index) {
   if (file.size > MAX_IMPORT_BYTES) {
     return { problems: [`Het bestand is groter dan 5 MB (${(file.size / 1048576).toFixed(1).replace(".", ",")} MB) en is niet gelezen.`] };
   }
+  let text;
+  try {
+    // fatal: bytes that are not UTF-8 (a Latin-1 or UTF-16 file) are refused, not replaced by "�".
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    return { problems: ["Het bestand is geen UTF-8-tekst (bijvoorbeeld opgeslagen als Latin-1 of UTF-16) en is niet gelezen."] };
+  }
   let data;
   try {
-    data = JSON.parse(await file.text());
+    data = JSON.parse(text);
   } catch {
     return { problems: ["Het bestand is geen geldige JSON (beschadigd of onvolledig)."] };
   }
-  const problems = validateScan(data, index);
+  let problems;
+  try {
+    problems = validateScan(data, index);
+  } catch {
+    return { problems: ["Het bestand kon niet worden gecontroleerd en is niet gelezen; het is geen geldige zelfscan."] };
+  }
   if (problems.length > MAX_ERRORS_SHOWN) {
     const hidden = problems.length - MAX_ERRORS_SHOWN;
     return { problems: [...problems.slice(0, MAX_ERRORS_SHOWN), `… en nog ${hidden} andere problemen.`] };

@@ -10,8 +10,9 @@ export function scanFileInput(app, { idPrefix, refusal, onScan }) {
   input.addEventListener("change", async () => {
     const file = input.files[0];
     if (!file) return;
+    input.value = ""; // so that choosing the same file again is a new change
+    feedback.replaceChildren(); // the previous message never stays above a new result
     const result = await readScanFile(file, app.index);
-    input.value = "";
     if (result.problems) {
       feedback.replaceChildren(h("div", { className: "kk-zs-message kk-zs-message--error" },
         h("p", {}, `"${file.name}" ${refusal}`),
