@@ -24,7 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.finder_queries import KINDS, QUERIES, oracle, recall_by_kind, searchable_texts  # noqa: E402
 
-RUNNER = """
+# Loads the finder's modules and the index; the runner's own part follows.
+RUNNER_HEAD = """
 import { readFileSync } from "fs";
 import { SearchEngine } from "./engine.js";
 import { parseQuery, synonymLookup } from "./query.js";
@@ -32,6 +33,9 @@ const index = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const queries = JSON.parse(readFileSync(process.argv[3], "utf8"));
 const engine = new SearchEngine(index);
 const synonyms = synonymLookup(index.synonyms);
+"""
+
+RUNNER = RUNNER_HEAD + """
 const found = {};
 for (const query of queries) {
   found[query] = engine.search(parseQuery(query, synonyms)).results.map((r) => index.criteria[r.index].id);
@@ -40,15 +44,22 @@ console.log(JSON.stringify(found));
 """
 
 
+def prepare_engine(js: Path, work: Path, runner: str) -> Path:
+    """A directory Node can run the finder's ES modules from, with `runner` as run.mjs."""
+    work.mkdir(parents=True, exist_ok=True)
+    for module in js.glob("*.js"):
+        shutil.copy(module, work / module.name)
+    (work / "package.json").write_text('{"type": "module"}')
+    (work / "run.mjs").write_text(runner)
+    return work / "run.mjs"
+
+
 def run(assets: Path, js: Path) -> dict[str, list[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for module in js.glob("*.js"):
-            shutil.copy(module, work / module.name)
-        (work / "package.json").write_text('{"type": "module"}')
-        (work / "run.mjs").write_text(RUNNER)
+        script = prepare_engine(js, work, RUNNER)
         (work / "queries.json").write_text(json.dumps([q for _k, q, _g in QUERIES]))
-        result = subprocess.run(["node", str(work / "run.mjs"), str(assets / "search" / "finder-index.json"),
+        result = subprocess.run(["node", str(script), str(assets / "search" / "finder-index.json"),
                                  str(work / "queries.json")], capture_output=True, text=True, check=True)
         return json.loads(result.stdout)
 
