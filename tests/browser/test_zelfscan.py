@@ -291,7 +291,8 @@ def test_framework_changes_are_shown_for_review(page, base_url, criteria):
     page.get_by_role("button", name="Naar de volgende onbeantwoorde vraag").click()
     assert page.evaluate("document.activeElement.closest('[data-criterion-id]').dataset.criterionId") == added
 
-    criterion(page, edited).get_by_role("button", name=f"Antwoord bij {edited} klopt nog").click()
+    # Named by its locator in the source, never by its ID.
+    criterion(page, edited).get_by_role("button", name=f"Antwoord bij {criteria[0]['label']} klopt nog").click()
     assert page.locator(".kk-zs-review").count() == 0
     saved = json.loads(next(iter(stored(page).values())))
     assert saved["answers"][edited]["fingerprint"] == criteria[0]["fingerprint"]
