@@ -171,7 +171,9 @@ class _StampedArchive:
 
 
 def framework_json(framework: Framework, build_date: str) -> dict[str, Any]:
-    return {"build_date": build_date, **framework.document}
+    """The normset as it is, plus the build date and per criterion ID its citation (generator/citations.py)."""
+    citations = {c.id: {"text": c.citation.text, "locator": c.citation.locator} for c in framework.criteria()}
+    return {"build_date": build_date, **framework.document, "citations": citations}
 
 
 def render_exports(catalog: Catalog, paths: ProjectPaths, build_date: str, site_url: str = "") -> dict[str, bytes]:
