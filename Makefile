@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh machine:
-#   make serve   build the site and serve it on http://127.0.0.1:8000
+#   make serve   build the site and serve it on http://127.0.0.1:8000/kwaliteitskaders/
 #   make test    check the data and run every test, browser tests included
 PYTHON ?= python3
 # mkdocs (default) or zensical; see README, "Building with MkDocs or Zensical".

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import subprocess
 import sys
@@ -105,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the normsets and check every quotation against its source")
     generate_parser = commands.add_parser("generate", help="validate, then write the Markdown tree to build/docs")
-    generate_parser.add_argument("--site-url", default=None, help="absolute URL the site is served from (for citations)")
+    generate_parser.add_argument("--site-url", default=os.environ.get("SITE_URL") or None,
+                                 help="absolute URL the site is served from, for citations (default: $SITE_URL)")
     lock_parser = commands.add_parser("lock", help="record new criterion IDs in normsets/published-ids.yaml")
     lock_parser.add_argument("--accept", nargs="*", default=[], metavar="ID",
                              help="accept a changed text for these published IDs")

@@ -56,7 +56,11 @@ class Annotation:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "Annotation":
-        return cls(data["kind"], data["text"], data.get("lines"), data.get("label"),
+        # A printed label may end in its colon ("Tip:"); every renderer adds the
+        # colon itself, so the label is kept without it ("Tip", never "Tip::").
+        label = data.get("label")
+        label = label.rstrip().removesuffix(":").rstrip() if label else label
+        return cls(data["kind"], data["text"], data.get("lines"), label or None,
                    [Item.from_data(i) for i in data.get("items", [])])
 
 

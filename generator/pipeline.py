@@ -48,6 +48,7 @@ def render_site(paths: ProjectPaths, site_url: str | None = None, build_date: st
     files.update(exports.render_exports(catalog, paths, build_date=build_date, site_url=site_url or ""))
     files.update(client.render_client_data(catalog, build_date=build_date))
     files.update(search_index.render_search_index(catalog))
+    files.update(pages.render_site_info(catalog, build_date=build_date))
     return files
 
 

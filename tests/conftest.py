@@ -22,7 +22,8 @@ BUILDERS = [b for b in os.environ.get("KK_BUILDERS", "mkdocs").split(",") if b]
 
 def build_site(builder: str, output: Path) -> None:
     """Generate the tree and build it with `builder` into `output`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Without SITE_URL the site is built for the sub-path the browser tests serve it under.
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
     bin_dir = Path(sys.executable).parent
     lock_path = ROOT / "build" / ".test-build.lock"
     lock_path.parent.mkdir(exist_ok=True)

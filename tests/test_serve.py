@@ -62,14 +62,15 @@ def project(tmp_path) -> Path:
 
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_editing_a_normset_rebuilds_the_served_page(project, tmp_path, builder):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Without SITE_URL, mkdocs.yml serves the site under its local sub-path /kwaliteitskaders/.
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(project), "serve", "--builder", builder,
          "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/kaders/midden-groningen-wmo/"
+    url = f"http://127.0.0.1:{port}/kwaliteitskaders/kaders/midden-groningen-wmo/"
     normset = project / NORMSET
     try:
         wait_for(lambda: (fetch(url) or "").count("Wmo kwaliteitskader gemeente Midden-Groningen"))

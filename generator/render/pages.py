@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import date
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -30,6 +31,20 @@ def markdown_inline(value: Any) -> Markup:
     parts = re.split(r"(&[#a-z0-9]+;)", escaped)
     return Markup("".join(p if p.startswith("&") and p.endswith(";") else _MARKDOWN_SPECIAL.sub(r"\\\1", p)
                           for p in parts))
+
+
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                "oktober", "november", "december")
+
+
+def dutch_date(value: str | date) -> str:
+    """An ISO date as running Dutch text: 2026-12-01 -> "1 december 2026"."""
+    day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
+
+
+def criteria_count(count: int) -> str:
+    return "1 criterium" if count == 1 else f"{count} criteria"
 
 
 def short_text(value: str, words: int = 10) -> str:
@@ -76,6 +91,8 @@ def make_environment(paths: ProjectPaths) -> Environment:
     )
     environment.filters["md"] = markdown_inline
     environment.filters["short"] = short_text
+    environment.filters["dutch_date"] = dutch_date
+    environment.filters["criteria_count"] = criteria_count
     # Front matter values: a JSON string is valid YAML and needs no further escaping.
     environment.filters["yaml_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
     environment.globals["criterion_heading"] = criterion_heading
@@ -137,3 +154,14 @@ def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, bu
     render("data.md.j2", "data/index.md", columns=COLUMN_DOCS)
     render("about.md.j2", "over/index.md", data_version=data_version(catalog))
     return {name: text.encode("utf-8") for name, text in files.items()}
+
+
+SITE_INFO_FILE = ".site-info.json"  # read by generator/mkdocs_hooks.py for the footer
+
+
+def render_site_info(catalog: Catalog, build_date: str) -> dict[str, bytes]:
+    """The footer's facts: data version, counts and build date (Dutch)."""
+    info = {"data_version": data_version(catalog), "frameworks": len(catalog.frameworks),
+            "criteria": sum(len(f.criteria()) for f in catalog.frameworks),
+            "build_date": build_date, "build_date_text": dutch_date(build_date)}
+    return {SITE_INFO_FILE: json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8")}

@@ -31,6 +31,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        # Like GitHub Pages: a missing page under the sub-path gets the site's own 404 page.
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not self.path.startswith(SUB_PATH) or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def translate_path(self, path):
         # Serve the site under SUB_PATH only, like a project site on GitHub Pages.
         if path.startswith(SUB_PATH):

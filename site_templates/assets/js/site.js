@@ -5,6 +5,7 @@
 import { initCopyButtons } from "./copy-citation.js";
 import { initSortableTables } from "./sortable-table.js";
 import { initFilters } from "./filters.js";
+import { initScrollCues } from "./scroll-cue.js";
 import { initSelectionControls } from "./selectie/controls.js";
 
 // The site root, wherever the site is served from (GitHub Pages sub-path too):
@@ -14,6 +15,7 @@ export const siteRoot = new URL("../../", import.meta.url);
 initCopyButtons(document);
 initSortableTables(document);
 initFilters(document);
+initScrollCues(document);
 initSelectionControls(document, siteRoot);
 
 for (const mountPoint of document.querySelectorAll("[data-kk-app]")) {

@@ -21,6 +21,8 @@ const INDEX_PATH = "assets/search/finder-index.json";
 const FIRST_SIZE = 20;
 const MORE_SIZE = 100;
 const OPEN_FACETS = new Set(["element", "domein"]); // short lists; kader and segment start folded
+// The width from which filters sit beside the results (finder.css uses the same breakpoint).
+const wideScreen = window.matchMedia("(min-width: 60em)");
 
 function create(tag, attributes = {}, text = null) {
   const element = document.createElement(tag);
@@ -66,11 +68,19 @@ class Finder {
       "Zet woorden tussen aanhalingstekens om ze als woordgroep te zoeken. Afkortingen als VOG, SKJ en Wmo werken ook.");
     const row = create("div", { class: "kk-finder__row" });
     row.append(this.input, submit);
-    form.append(label, row, tips);
+    // Tips and filters fold away on a phone, so the results follow the search
+    // box; on a wide screen both are open (see wideScreen below).
+    const tipsFold = create("details", { class: "kk-finder__tips-fold" });
+    tipsFold.append(create("summary", {}, "Zoektips"), tips);
+    form.append(label, row, tipsFold);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.update({ history: this.typing ? "replace" : "push" });
       this.typing = false;
+      // On a phone the keyboard covers the lower half: show where the results start.
+      if (!wideScreen.matches && this.status.getBoundingClientRect().top > window.innerHeight / 2) {
+        this.status.scrollIntoView({ block: "start" });
+      }
     });
     this.input.addEventListener("input", () => {
       this.update({ history: this.typing ? "replace" : "push" });
@@ -80,7 +90,14 @@ class Finder {
     const layout = create("div", { class: "kk-finder__layout" });
     const filters = create("section", { class: "kk-finder__facets", "aria-labelledby": "kk-finder-facets-heading" });
     filters.append(create("h2", { id: "kk-finder-facets-heading" }, "Filters"));
-    for (const facet of this.facets) filters.append(this.buildFacet(facet));
+    const panel = create("details", { class: "kk-finder__panel" });
+    this.panelSummary = create("summary", {}, "Filters kiezen");
+    panel.append(this.panelSummary);
+    filters.append(panel);
+    const fold = () => { panel.open = tipsFold.open = wideScreen.matches; };
+    fold();
+    wideScreen.addEventListener("change", fold);
+    for (const facet of this.facets) panel.append(this.buildFacet(facet));
     this.clearButton = create("button", { type: "button", class: "md-button kk-finder__clear" }, "Wis alle filters");
     this.clearButton.addEventListener("click", () => {
       this.typing = false;
@@ -88,7 +105,7 @@ class Finder {
       this.update({ history: "push" });
       this.input.focus();
     });
-    filters.append(this.clearButton);
+    panel.append(this.clearButton);
 
     const results = create("section", { class: "kk-finder__results", "aria-labelledby": "kk-finder-results-heading" });
     results.append(create("h2", { id: "kk-finder-results-heading" }, "Resultaten"));
@@ -190,6 +207,8 @@ class Finder {
     for (const [key, inputs] of this.facetInputs) {
       inputs.forEach(({ count }, i) => setText(count, `(${counts[key][i]})`));
     }
+    const active = [...this.facetInputs.values()].flat().filter(({ input }) => input.checked).length;
+    setText(this.panelSummary, active ? `Filters kiezen (${active} gekozen)` : "Filters kiezen");
     setText(this.status, filtered.length ? `${criteriaCount(filtered.length)} gevonden` : "Geen criteria gevonden");
     this.renderPages();
     this.renderEmpty(filtered.length === 0 && this.clauses.length > 0);
