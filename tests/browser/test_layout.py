@@ -43,14 +43,17 @@ CHECK = r"""
     return `<${el.tagName.toLowerCase()}${id}${cls}> "${text}"`;
   };
   const visible = (el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  // Visually hidden (clipped to a pixel, for screen readers only), itself or an ancestor.
+  const clipHidden = new Map();
   const hiddenByClip = (el) => {
-    for (let node = el; node && node !== document.body; node = node.parentElement) {
-      const style = getComputedStyle(node);
-      if (style.clip === "rect(0px, 0px, 0px, 0px)" || style.clipPath === "inset(50%)") return true;
-      const rect = node.getBoundingClientRect();
-      if ((rect.width <= 1 || rect.height <= 1) && style.overflow !== "visible") return true;
+    if (!el || el === document.body) return false;
+    if (!clipHidden.has(el)) {
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      clipHidden.set(el, style.clip === "rect(0px, 0px, 0px, 0px)" || style.clipPath === "inset(50%)"
+        || ((rect.width <= 1 || rect.height <= 1) && style.overflow !== "visible") || hiddenByClip(el.parentElement));
     }
-    return false;
+    return clipHidden.get(el);
   };
 
   // 1. The page itself never scrolls sideways.
@@ -106,13 +109,20 @@ CHECK = r"""
   // 2. Text clipped by a container that hides overflow (scroll containers are fine:
   //    their text can be scrolled to; intentional ellipsis is a visible cue).
   const clipped = new Set();
+  const hidingCache = new Map();
+  const hiding = (el) => {  // [hidesX, hidesY, ellipsis] of one element
+    if (!hidingCache.has(el)) {
+      const style = getComputedStyle(el);
+      hidingCache.set(el, [["hidden", "clip"].includes(style.overflowX), ["hidden", "clip"].includes(style.overflowY),
+                           style.textOverflow === "ellipsis"]);
+    }
+    return hidingCache.get(el);
+  };
   for (const t of texts) {
     for (let el = t.owner; el && el !== document.body; el = el.parentElement) {
-      const style = getComputedStyle(el);
-      const hidesX = style.overflowX === "hidden" || style.overflowX === "clip";
-      const hidesY = style.overflowY === "hidden" || style.overflowY === "clip";
+      const [hidesX, hidesY, ellipsis] = hiding(el);
       if (!hidesX && !hidesY) continue;
-      if (style.textOverflow === "ellipsis" || getComputedStyle(t.owner).textOverflow === "ellipsis") break;
+      if (ellipsis || hiding(t.owner)[2]) break;
       const r = el.getBoundingClientRect();
       const left = r.left + el.clientLeft, top = r.top + el.clientTop;
       const outX = hidesX && (t.left < left - 1 || t.right > left + el.clientWidth + 1);
@@ -309,8 +319,8 @@ def test_every_page_type_lays_out_cleanly(browser, site_dir, base_url, width, pa
                 found = page.evaluate(CHECK, SUB_PATH)
             if width in SCREENSHOT_WIDTHS:
                 height = min(page.evaluate("document.documentElement.scrollHeight"), SCREENSHOT_MAX_HEIGHT)
-                page.screenshot(path=str(SCREENSHOTS / f"{width}-{palette}-{name}.png"), full_page=True,
-                                clip={"x": 0, "y": 0, "width": width, "height": height})
+                page.screenshot(path=str(SCREENSHOTS / f"{width}-{palette}-{name}.jpg"), full_page=True, type="jpeg",
+                                quality=80, clip={"x": 0, "y": 0, "width": width, "height": height})
             page.keyboard.press("Shift+Tab")  # keyboard use: programmatic focus is then :focus-visible
             found += page.evaluate(FOCUS_AND_TARGETS, width < 768)
             problems += [f"{name} ({width} px, {palette}): {p}" for p in found]
