@@ -17,7 +17,7 @@ ROOT = Path(os.environ.get("KK_ROOT") or Path(__file__).resolve().parent.parent)
 # Every test that uses the built site runs against both builders: MkDocs with
 # Material, and Zensical, its successor, which reads the same mkdocs.yml.
 # KK_BUILDERS=mkdocs (or zensical) limits a local run to one of them.
-BUILDERS = [b for b in os.environ.get("KK_BUILDERS", "mkdocs").split(",") if b]
+BUILDERS = [b for b in os.environ.get("KK_BUILDERS", "mkdocs,zensical").split(",") if b]
 
 
 def build_site(builder: str, output: Path) -> None:
