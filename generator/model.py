@@ -126,6 +126,12 @@ class Section:
             yield from child.walk()
 
 
+SEGMENT_RULE_LABELS = {"alle-segmenten": "Geldt voor alle segmenten",
+                       "niet-vastgelegd": "Segment niet vastgelegd"}
+# Finder facet value for criteria of frameworks whose segment is not recorded.
+SEGMENT_NOT_RECORDED = "niet-vastgelegd"
+
+
 @dataclass
 class Framework:
     data: dict[str, Any]
@@ -156,6 +162,19 @@ class Framework:
 
     def criteria(self) -> list[Criterion]:
         return [c for s in self.all_sections() for c in s.criteria]
+
+    @property
+    def segment_rule(self) -> dict[str, Any] | None:
+        """`{kind, reason, quote?}` for a framework without segment data, else None."""
+        return self.data.get("segment_rule")
+
+    def segments_applied(self, segments: dict[str, "Segment"]) -> list[str]:
+        """Segment IDs the framework applies to: its own list, or every segment of its
+        domains when its segment rule is 'alle-segmenten'; empty when not recorded."""
+        rule = self.segment_rule
+        if rule and rule["kind"] == "alle-segmenten":
+            return [s.id for s in segments.values() if s.domain in self.data["domains"]]
+        return list(self.data.get("segments", []))
 
     @property
     def is_summary(self) -> bool:

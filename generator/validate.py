@@ -265,6 +265,13 @@ class Validator:
         for index, segment in enumerate(framework.get("segments", [])):
             if segment not in segment_ids:
                 self.report(file, ("framework", "segments", index), f"unknown segment '{segment}'")
+        if framework.get("segments") and "segment_rule" in framework:
+            self.report(file, ("framework", "segment_rule"),
+                        "a framework with `segments` needs no `segment_rule`; drop one of them")
+        elif not framework.get("segments") and "segment_rule" not in framework:
+            self.report(file, ("framework",),
+                        "a framework without `segments` needs a `segment_rule` (alle-segmenten or "
+                        "niet-vastgelegd, with the reason)")
         source = framework["source"]
         if source["kind"] == "summary" and "summarised_by" not in source:
             self.report(file, ("framework", "source"), "a summary source needs `summarised_by`")

@@ -47,6 +47,15 @@ def test_valid_fixture_has_no_problems(tmp_path):
 
 
 CASES = {
+    "segment-rule-missing": (
+        lambda t: t.replace(
+            "  segment_rule:\n    kind: alle-segmenten\n    reason: {editorial: true, text: Het proefkader geldt voor alle Wmo-segmenten.}\n", ""),
+        '  id: proef',
+        "a framework without `segments` needs a `segment_rule` (alle-segmenten or niet-vastgelegd, with the reason)"),
+    "segment-rule-with-segments": (
+        lambda t: t.replace("  segment_rule:\n", "  segments: [wmo-1a]\n  segment_rule:\n", 1),
+        "    kind: alle-segmenten",
+        "a framework with `segments` needs no `segment_rule`; drop one of them"),
     "yaml-syntax": (
         lambda t: t.replace("  short_title: Proef", "  short_title: [Proef"),
         "  short_title: [Proef", None),

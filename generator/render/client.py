@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from ..citations import lifecycle_record
-from ..model import Annotation, Catalog, Criterion, Framework, Item, Section
+from ..model import SEGMENT_RULE_LABELS, Annotation, Catalog, Criterion, Framework, Item, Section
 from ..stable_ids import fingerprint
 from .counting import COUNT_RULE
 
@@ -77,7 +77,17 @@ def _section(section: Section, parent: str | None) -> dict[str, Any]:
             "applicability": [_annotation(a) for a in section.applicability]}
 
 
-def _framework(framework: Framework) -> dict[str, Any]:
+def _segment_rule(framework: Framework) -> dict[str, Any] | None:
+    rule = framework.segment_rule
+    if rule is None:
+        return None
+    record = {"kind": rule["kind"], "label": SEGMENT_RULE_LABELS[rule["kind"]], "reason": rule["reason"]}
+    if "quote" in rule:
+        record["quote"] = rule["quote"]
+    return record
+
+
+def _framework(framework: Framework, catalog: Catalog) -> dict[str, Any]:
     sections = []
     for top in framework.sections:
         stack: list[tuple[Section, str | None]] = [(top, None)]
@@ -91,6 +101,9 @@ def _framework(framework: Framework) -> dict[str, Any]:
         "publisher": framework.publisher_text, "year": framework.year_text,
         "version": data.get("version") or data.get("date") or framework.year_text,
         "status": data["status"], "domains": data["domains"], "segments": data.get("segments", []),
+        # Segments it applies to (all of its domains' segments for 'alle-segmenten'), and for a
+        # framework without segment data the recorded rule {kind, label, reason{text, lines|editorial}}.
+        "segments_applied": framework.segments_applied(catalog.segments), "segment_rule": _segment_rule(framework),
         "item_term": data["item_term"], "url": f"kaders/{framework.id}/",
         "criteria_count": len(framework.criteria()), "sections": sections,
         "links": data.get("links", []),  # other documents worth linking: [{label, url}]
@@ -111,7 +124,7 @@ def render_client_data(catalog: Catalog, build_date: str) -> dict[str, bytes]:
         "domains": [{"id": d.id, "label": d.label} for d in catalog.domains.values()],
         "segments": [{"id": s.id, "domain": s.domain, "code": s.code, "name": s.name}
                      for s in catalog.segments.values()],
-        "frameworks": [_framework(f) for f in catalog.frameworks],
+        "frameworks": [_framework(f, catalog) for f in catalog.frameworks],
         "criteria": {c.id: [c.framework.id, criterion_fingerprint(c)] for c in catalog.criteria()},
         "retired": {r["id"]: {"framework": f.id, **{k: v for k, v in r.items() if k != "id"}}
                     for f in catalog.frameworks for r in f.retired},

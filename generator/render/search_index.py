@@ -8,7 +8,8 @@ substring, prefix or one typo, and only then expands the matched words to
 criteria, so a query never scans the full texts.
 
 Shape (all arrays are parallel or index-based to stay small):
-- frameworks: [{id, title (short), url, domains, segments}] in catalog order
+- frameworks: [{id, title (short), url, domains, segments (facet values: applied segments, or
+  "niet-vastgelegd"), segment_rule (kind or null)}] in catalog order
 - elements / domains / segments: [{id, label}] facet values, vocabulary order
 - sections: [title] table; a criterion refers to its section by position
 - criteria: [{id, f (framework index), s (section index), label, url,
@@ -38,7 +39,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..model import Annotation, Catalog, Criterion, Item
+from ..model import SEGMENT_NOT_RECORDED, SEGMENT_RULE_LABELS, Annotation, Catalog, Criterion, Item
 from .word_forms import form_key
 
 OWN = 1
@@ -319,12 +320,14 @@ def build_search_index(catalog: Catalog) -> dict[str, Any]:
     return {
         "version": 2,
         "frameworks": [{"id": f.id, "title": f.data.get("short_title") or f.data["title"], "full": f.data["title"],
-                        "url": f"kaders/{f.id}/", "domains": f.data["domains"], "segments": f.data.get("segments", [])}
+                        "url": f"kaders/{f.id}/", "domains": f.data["domains"], "segments": _facet_segments(f, catalog),
+                         "segment_rule": (f.segment_rule or {}).get("kind")}
                        for f in frameworks],
         "elements": [{"id": e.id, "label": e.label} for e in catalog.elements],
         "domains": [{"id": d.id, "label": d.label} for d in catalog.domains.values()],
         "segments": [{"id": s.id, "label": f"{catalog.domains[s.domain].label} {s.code}: {s.name}"}
-                     for s in catalog.segments.values()],
+                     for s in catalog.segments.values()]
+        + [{"id": SEGMENT_NOT_RECORDED, "label": SEGMENT_RULE_LABELS["niet-vastgelegd"]}],
         "topics": [{"id": t.id, "label": t.label, "description": t.description} for t in catalog.tags.values()],
         "applicability": [{"id": k.id, "label": k.label} for k in catalog.applicability_kinds.values()],
         "sections": sections,
@@ -347,6 +350,15 @@ def framework_titles(framework: Any) -> list[str]:
     if short and short != titles[0]:
         titles.append(short)
     return titles
+
+
+def _facet_segments(framework, catalog: Catalog) -> list[str]:
+    """Segment facet values of a framework: the segments it applies to, or the
+    'niet-vastgelegd' value when its segment is not recorded (so it is not dropped)."""
+    rule = framework.segment_rule
+    if rule and rule["kind"] == "niet-vastgelegd":
+        return [SEGMENT_NOT_RECORDED]
+    return framework.segments_applied(catalog.segments)
 
 
 def render_search_index(catalog: Catalog) -> dict[str, bytes]:

@@ -90,10 +90,20 @@ class Data:
             titles = list(dict.fromkeys([framework["title"], framework["short_title"]]))
             records = json.loads((catalog / f"{framework['id']}.json").read_text(encoding="utf-8"))["criteria"]
             for record in records:
-                self.criteria.append(Criterion(record, len(self.criteria), framework["domains"], framework["segments"],
+                self.criteria.append(Criterion(record, len(self.criteria), framework["domains"], self.segment_values(framework),
                                                [sections[record["section"]], *titles]))
         self.by_id = {c.id: c for c in self.criteria}
         self.vocabulary = sorted({w for c in self.criteria for field in c.own + c.notes + c.context for w in field})
+
+    def segment_values(self, framework) -> list[str]:
+        """Segment facet values: the framework's own segments; every segment of its domains
+        when it applies to all segments; 'niet-vastgelegd' when its segment is not recorded."""
+        rule = (framework.get("segment_rule") or {}).get("kind")
+        if rule == "alle-segmenten":
+            return [s["id"] for s in self.index["segments"] if s["domain"] in framework["domains"]]
+        if rule == "niet-vastgelegd":
+            return ["niet-vastgelegd"]
+        return framework["segments"]
 
     @functools.lru_cache(maxsize=None)
     def forms(self, term: str) -> tuple[str, ...]:
@@ -790,3 +800,44 @@ def test_header_search_leads_to_the_finder_and_no_page_loads_a_search_index(page
     header.get_by_role("button", name="Zoeken in alle criteria").click()
     page.locator(READY).wait_for()
     assert urlparse(page.url).path.endswith("/zoeken/")
+def test_header_search_indexes_each_criterion_once_as_its_own_section(site_dir, data):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    anchors = [doc["location"].rsplit("#", 1)[1] for doc in index["docs"] if "#" in doc["location"]]
+    for criterion in data.criteria:
+        assert anchors.count(criterion.id) == 1, criterion.id
+    # The finder page adds no second copy of any criterion text.
+    finder_docs = [doc for doc in index["docs"] if doc["location"].startswith("zoeken/")]
+    finder_text = " ".join(doc["text"] for doc in finder_docs)
+    assert not [c.id for c in data.criteria if len(c.record["text"]) > 30 and c.record["text"][:30] in finder_text]
+    # Criterion texts are indexed on framework pages only (element pages are excluded from search).
+    framework_pages = {f"kaders/{f['id']}/" for f in data.index["frameworks"]}
+    pages = set()
+    for doc in index["docs"]:
+        if any(c.record["text"][:40] in doc["text"] for c in data.criteria[::7]):
+            pages.add(doc["location"].split("#")[0])
+    # The glossary may define a term in a criterion's own words; that is its own content.
+    assert pages - {"begrippen/"} and pages - {"begrippen/"} <= framework_pages
+
+
+def test_segment_filter_keeps_all_segment_frameworks_and_says_what_it_leaves_out(page, base_url, data):
+    """Issue 17: 'klacht' under a Jeugdwet segment keeps Twente (all segments); frameworks whose
+    segment is not recorded are a facet value of their own, and what the filter leaves out is named."""
+    open_finder(page, base_url, "?q=klacht")
+    matched = set(all_result_ids(page))
+    open_finder(page, base_url, "?q=klacht&segment=wmo-1a")
+    kept = {i for i in matched if "wmo-1a" in data.by_id[i].segments}
+    assert set(all_result_ids(page)) == kept
+    assert any(data.by_id[i].record["framework"] == "twente-kwaliteit-2017" for i in kept)
+    left_out: dict[str, int] = {}
+    for i in matched - kept:
+        c = data.by_id[i]
+        left_out[c.record["framework"]] = left_out.get(c.record["framework"], 0) + 1
+    assert left_out, "the query must have matches outside the segment"
+    notice = page.locator('.kk-finder__excluded li[data-facet="segment"]').inner_text()
+    titles = {f["id"]: f["short_title"] for f in data.index["frameworks"]}
+    assert f"laat {sum(left_out.values())} criteri" in notice
+    for framework, count in left_out.items():
+        assert f"{titles[framework]} ({count})" in notice
+    labels = page.locator('[data-facet="segment"] .kk-finder__facet-name').all_inner_texts()
+    assert "Segment niet vastgelegd" in labels
+    assert "Twente" in page.locator('[data-facet="segment"] .kk-finder__facet-note').inner_text()

@@ -13,6 +13,7 @@ import { SearchEngine, clauseMatchesFields } from "./engine.js";
 import { fold, tokens } from "./normalise.js";
 import { parseQuery, synonymLookup } from "./query.js";
 import { buildFacets, applyFacets } from "./facets.js";
+import { excludedByFacet, excludedSentence } from "./excluded.js";
 import { matchRanges, appendHighlighted } from "./highlight.js";
 
 const INDEX_PATH = "assets/search/finder-index.json";
@@ -120,7 +121,9 @@ class Finder {
     this.moreButton = create("button", { type: "button", class: "md-button kk-finder__more" });
     this.moreButton.hidden = true;
     this.moreButton.addEventListener("click", () => this.showMore());
-    results.append(this.status, this.pages, this.empty, this.list, this.moreButton);
+    // What the ticked filters leave out (per facet, per framework), so nothing is dropped silently.
+    this.excluded = create("ul", { class: "kk-finder__excluded" });
+    results.append(this.status, this.excluded, this.pages, this.empty, this.list, this.moreButton);
 
     layout.append(filters, results);
     this.root.replaceChildren(form, layout);
@@ -155,6 +158,13 @@ class Finder {
       inputs.push({ input, count, value });
     });
     fieldset.append(list);
+    if (facet.key === "segment") {
+      const all = this.index.frameworks.filter((f) => f.segment_rule === "alle-segmenten").map((f) => f.title);
+      if (all.length) {
+        fieldset.append(create("p", { class: "kk-finder__facet-note" },
+          `Geldt voor alle segmenten (telt bij elk segment van zijn domein mee): ${all.join(", ")}.`));
+      }
+    }
     this.facetInputs.set(facet.key, inputs);
     return details;
   }
@@ -212,6 +222,9 @@ class Finder {
     setText(this.status, filtered.length ? `${criteriaCount(filtered.length)} gevonden` : "Geen criteria gevonden");
     this.renderPages();
     this.renderEmpty(filtered.length === 0 && this.clauses.length > 0);
+    const excluded = excludedByFacet(this.facets, results, this.selection(), this.index);
+    this.excluded.replaceChildren(...excluded.map((e) => create("li", { "data-facet": e.key }, excludedSentence(e))));
+    this.excluded.hidden = !excluded.length;
     this.list.replaceChildren();
     this.shown = 0;
     this.renderNext(FIRST_SIZE);
