@@ -122,6 +122,7 @@ def render_client_data(catalog: Catalog, build_date: str) -> dict[str, bytes]:
         "topics": [{"id": t.id, "label": t.label, "description": t.description} for t in catalog.tags.values()],
         "count_rule": COUNT_RULE,
         "domains": [{"id": d.id, "label": d.label} for d in catalog.domains.values()],
+        "applicability": [{"id": k.id, "label": k.label} for k in catalog.applicability_kinds.values()],
         "segments": [{"id": s.id, "domain": s.domain, "code": s.code, "name": s.name}
                      for s in catalog.segments.values()],
         "frameworks": [_framework(f, catalog) for f in catalog.frameworks],
