@@ -127,3 +127,32 @@ def test_matrix_cell_opens_exactly_its_criteria(page, base_url):
     assert visible_groups.count() == 1
     assert visible_groups.first.get_attribute("data-framework") == "twente-kwaliteit-2017"
     assert visible_groups.first.locator("li.kk-criterion-entry").count() == number
+
+
+@pytest.mark.parametrize("path", ["", f"kaders/{FRAMEWORK}/", "zoeken/", "zelfscan/", "selectie/"])
+def test_csp_is_first_in_head_and_blocks_injected_inline_script(page, base_url, path):
+    page.goto(base_url + path)
+    page.locator("[data-kk-ready]").or_(page.locator("article")).first.wait_for()
+    first = page.evaluate("""() => { const m = document.head.firstElementChild;
+        return [m.tagName, m.httpEquiv, m.content]; }""")
+    assert first[:2] == ["META", "Content-Security-Policy"]
+    script_src = next(d for d in first[2].split(";") if d.strip().startswith("script-src")).split()[1:]
+    assert script_src == ["'self'"]
+    # An injection: an inline <script> and an event handler attribute. Neither may run.
+    page.evaluate("""() => {
+        window.__kkViolations = 0;
+        document.addEventListener("securitypolicyviolation", () => { window.__kkViolations += 1; });
+        const script = document.createElement("script");
+        script.textContent = "window.__kkInjected = 1";
+        document.body.append(script);
+        const holder = document.createElement("div");
+        holder.innerHTML = '<img src="data:," onload="window.__kkInjected = 2" onerror="window.__kkInjected = 3">';
+        document.body.append(holder);
+    }""")
+    page.wait_for_function("() => window.__kkViolations >= 2")
+    assert page.evaluate("window.__kkInjected") is None
+    # The theme's scripts, now files, still work: the palette toggle switches and is remembered.
+    page.locator("label[for^='__palette_']:visible").first.click()
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    page.reload()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
