@@ -83,7 +83,7 @@ def test_a_segment_cell_naming_only_domains_means_every_segment_of_those_domains
             continue
         domains = {domain for word, domain in named.items() if word in text}
         expected = {s["id"] for s in segments if s["domain"] in domains}
-        assert set(data["segments"]) == expected, data["id"]
+        assert set(data.get("segments", [])) == expected, data["id"]  # none: a segment_rule says why
         checked += 1
     assert checked >= 10
 
