@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import docx
 import pytest
 
+from generator.render.pages import dutch_date
 from tests.browser.conftest import run_axe
 
 FRAMEWORK = "midden-groningen-wmo"
@@ -334,7 +335,7 @@ def test_clipboard_html_keeps_headings_lists_and_citations(page, base_url, catal
     assert [i.split(":", 1)[0] for i in structure["items"]] == ["LI"] * len(record["items"])
     assert structure["items"][0].endswith(record["items"][0]["text"])
     for expected in (record["text"], citation_of(catalog, "mg-vei-09", base_url), "pas toe of leg uit",
-                     catalog["index"]["build_date"], "originele document"):
+                     dutch_date(catalog["index"]["build_date"]), "originele document"):
         assert expected in structure["text"]
         assert expected in structure["plain"]
 
@@ -370,7 +371,7 @@ def test_docx_download_opens_with_every_text_and_citation(page, base_url, catalo
             list_item = next(p for p in document.paragraphs if p.text.endswith(item["text"]))
             assert list_item._p.pPr.numPr is not None  # a real Word list item
     assert "Notitie: pas toe of leg uit & <b>niet</b>" in texts  # XML-escaped, read back as text
-    assert any(catalog["index"]["build_date"] in t and "leidend" in t for t in texts)
+    assert any(dutch_date(catalog["index"]["build_date"]) in t and "leidend" in t for t in texts)
     bronvermelding = texts[texts.index("Bronvermelding") + 1:]
     for framework_id in frameworks:
         framework = catalog["frameworks"][framework_id]
@@ -397,7 +398,7 @@ def test_csv_and_markdown_downloads(page, base_url, catalog, tmp_path):
     markdown = download(page, "Download Markdown", tmp_path / "selectie.md").read_text(encoding="utf-8")
     assert f"## {catalog['frameworks'][FRAMEWORK]['title']}" in markdown
     assert "## Bronvermelding" in markdown
-    assert catalog["index"]["build_date"] in markdown
+    assert dutch_date(catalog["index"]["build_date"]) in markdown
     lines = markdown.splitlines()
     for item in catalog["records"]["mg-vei-09"]["items"]:
         assert f"- {item['text']}" in lines

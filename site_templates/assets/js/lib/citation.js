@@ -69,3 +69,9 @@ export function quotationWithCitation({ text, items }, citation, permalink, warn
   if (warning) lines.push(`Let op: ${warning}`);
   return lines.join("\n");
 }
+
+/** Text followed by a full stop, unless it already ends in one ("z.j." stays "z.j.", never "z.j.."). */
+export function withPeriod(text) {
+  const value = String(text ?? "").trimEnd();
+  return value.endsWith(".") ? value : `${value}.`;
+}

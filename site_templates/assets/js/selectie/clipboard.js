@@ -1,7 +1,7 @@
 // Copying the selection: as formatted HTML (pastes into Word with headings
 // and real lists) plus plain text, or as plain text only. The HTML is built
 // as a string for the clipboard, so every value goes through escapeHtml.
-import { sourceSentence } from "../lib/citation.js";
+import { sourceSentence, withPeriod } from "../lib/citation.js";
 import { evidenceRowText, itemText, separateTitle } from "./model.js";
 import { selectionText } from "./textformats.js";
 
@@ -55,7 +55,7 @@ export function selectionHtml(model) {
   parts.push("<h2>Bronvermelding</h2>");
   const sources = model.sources.map((source) => {
     const link = escapeHtml(source.link);
-    return `<li>${escapeHtml(`${source.title}, ${source.publisher}, ${source.year}. `)}<a href="${link}">${link}</a>${source.warning ? ` <strong>${escapeHtml(source.warning)}</strong>` : ""}</li>`;
+    return `<li>${escapeHtml(`${source.title}, ${source.publisher}, ${withPeriod(source.year)} `)}<a href="${link}">${link}</a>${source.warning ? ` <strong>${escapeHtml(source.warning)}</strong>` : ""}</li>`;
   });
   parts.push(`<ul>${sources.join("")}</ul>`);
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"></head><body>${parts.join("\n")}</body></html>`;

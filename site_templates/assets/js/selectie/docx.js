@@ -3,7 +3,7 @@
 // zipped in the browser with the vendored fflate. All XML is written here;
 // every value goes through escapeXml.
 import { strToU8, zipSync } from "../vendor/fflate.js";
-import { sourceSentence } from "../lib/citation.js";
+import { sourceSentence, withPeriod } from "../lib/citation.js";
 import { evidenceRowText, itemText, separateTitle } from "./model.js";
 
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -90,7 +90,7 @@ function documentXml(model, links) {
   }
   body.push(paragraph(run("Bronvermelding"), { style: "Heading1" }));
   for (const source of model.sources) {
-    body.push(paragraph(run(`${source.title}, ${source.publisher}, ${source.year}. `) + links.link(source.link)
+    body.push(paragraph(run(`${source.title}, ${source.publisher}, ${withPeriod(source.year)} `) + links.link(source.link)
       + (source.warning ? run(` ${source.warning}`, { bold: true }) : ""), { style: "ListParagraph", listLevel: 0 }));
     for (const original of source.originals) {
       body.push(paragraph(run(`Origineel document: ${original.label}: `) + links.link(original.url),

@@ -11,6 +11,7 @@ import { buildExportModel, citationOf, citationText, evidenceRowText, itemText, 
 import { classifyIds, idsFromSearch, selfScanUrl, shareUrl } from "./share.js";
 import * as store from "./store.js";
 import { evidenceCsv, selectionCsv, selectionMarkdown } from "./textformats.js";
+import { dutchDate } from "../lib/dates.js";
 
 const GROUPING_LABELS = { framework: "Per kader", element: "Per element" };
 
@@ -252,10 +253,11 @@ export async function mount(root, { siteRoot }) {
 
   function usePanel(ids) {
     const link = shareUrl(siteRoot, ids);
-    return el("div", { class: "kk-card kk-sel-use" },
+    return el("section", { class: "kk-card kk-sel-use", id: "kk-sel-use", "aria-labelledby": "kk-sel-use-heading" },
+      el("h2", { id: "kk-sel-use-heading" }, "Exporteren en delen"),
       el("h3", {}, "Exporteren"),
       el("p", {}, `Elke export noemt per criterium de bron (kader, uitgever, jaar, nummer en vaste link), `
-        + `de datum van de gegevens (${index.build_date}) en dat het originele document leidend blijft.`),
+        + `de datum van de gegevens (${dutchDate(index.build_date)}) en dat het originele document leidend blijft.`),
       el("p", { class: "kk-sel-buttons" }, EXPORTS.map(([label, action]) => [exportButton(label, action), " "])),
       el("h3", {}, "Delen"),
       el("p", {}, "Met deze link opent een collega dezelfde criteria in dezelfde volgorde. Uw notities gaan niet mee."),
@@ -336,7 +338,11 @@ export async function mount(root, { siteRoot }) {
       parts.push(emptyState());
     } else {
       parts.push(el("p", {}, "Uw selectie wordt alleen in deze browser bewaard; er wordt niets verstuurd."));
-      if (records.length > 0) parts.push(usePanel(classified.known));
+      // The criteria come first; the export controls sit beside them on a wide
+      // screen and after them on a phone, where a link jumps down to them.
+      if (records.length > 0) {
+        parts.push(el("p", { class: "kk-sel-jump" }, el("a", { href: "#kk-sel-use" }, "Naar exporteren en delen")));
+      }
       for (const warning of model.warnings) parts.push(el("p", { class: "kk-sel-warning kk-lifecycle-warning" }, warning));
       const missing = missingList(siteRoot, index, classified, (id) => [" ", removeButton(id)]);
       if (missing) {
@@ -344,14 +350,16 @@ export async function mount(root, { siteRoot }) {
           el("p", {}, "Deze criteria uit uw selectie staan niet (meer) in de kaders op deze site:"), missing);
       }
       if (records.length > 0) {
-        parts.push(el("h2", {}, "Criteria"), groupingSwitch(selection.grouping));
+        const criteria = [el("h2", {}, "Criteria"), groupingSwitch(selection.grouping)];
         for (const group of model.groups) {
           const groupIds = group.entries.map((entry) => entry.record.id);
-          parts.push(el("section", { class: "kk-sel-group" },
+          criteria.push(el("section", { class: "kk-sel-group" },
             el("h3", {}, `${group.title} (${group.entries.length})`),
             el("ol", { class: "kk-sel-list" }, group.entries.map((entry) => criterionItem(entry, groupIds)))));
         }
-        parts.push(evidenceSection(model));
+        criteria.push(evidenceSection(model));
+        parts.push(el("div", { class: "kk-sel-layout" }, el("div", { class: "kk-sel-main" }, criteria),
+          usePanel(classified.known)));
       }
       parts.push(el("h2", {}, "Selectie leegmaken"), clearAllControl());
     }

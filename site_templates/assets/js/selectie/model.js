@@ -3,6 +3,7 @@
 // groups (per framework or per element) of criteria with their citation and
 // note, the frameworks cited, and the evidence checklist.
 import { citationOf, citationText, lifecycleWarning } from "../lib/citation.js";
+import { dutchDate } from "../lib/dates.js";
 
 export { citationOf, citationText };
 
@@ -92,7 +93,7 @@ export function buildExportModel({ index, siteRoot, records, notes, grouping }) 
   return {
     title: "Selectie kwaliteitscriteria",
     buildDate: index.build_date,
-    dateNote: `Samengesteld uit de gegevens van ${index.build_date} (Kwaliteitskaders sociaal domein).`,
+    dateNote: `Samengesteld uit de gegevens van ${dutchDate(index.build_date)} (Kwaliteitskaders sociaal domein).`,
     authorityNote: AUTHORITY_NOTE,
     groups,
     entries: ordered,

@@ -1,6 +1,6 @@
 // Plain-text, Markdown and CSV versions of the selection, all written from
 // the export model (model.js).
-import { sourceSentence } from "../lib/citation.js";
+import { sourceSentence, withPeriod } from "../lib/citation.js";
 import { csvText } from "../lib/csv.js";
 import { citationText, evidenceRowText, itemText, separateTitle } from "./model.js";
 
@@ -32,7 +32,7 @@ export function selectionText(model) {
   }
   lines.push("", "", "BRONVERMELDING", "");
   for (const source of model.sources) {
-    lines.push(`- ${source.title}, ${source.publisher}, ${source.year}. ${source.link}${source.warning ? ` ${source.warning}` : ""}`);
+    lines.push(`- ${source.title}, ${source.publisher}, ${withPeriod(source.year)} ${source.link}${source.warning ? ` ${source.warning}` : ""}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -80,7 +80,7 @@ export function selectionMarkdown(model) {
   }
   lines.push("", "## Bronvermelding", "");
   for (const source of model.sources) {
-    lines.push(`- ${escapeMarkdown(`${source.title}, ${source.publisher}, ${source.year}.`)} <${source.link}>`
+    lines.push(`- ${escapeMarkdown(`${source.title}, ${source.publisher}, ${withPeriod(source.year)}`)} <${source.link}>`
       + (source.warning ? ` ${escapeMarkdown(source.warning)}` : ""));
   }
   return lines.join("\n") + "\n";

@@ -1,4 +1,4 @@
-// A file input that reads and validates a scan file. On a bad file it lists
+// A file input that reads and validates a scan file; `control` is what a view shows. On a bad file it lists
 // the problems in its feedback area; a valid scan goes to onScan.
 import { h, uniqueId } from "./dom.js";
 import { readScanFile } from "./import-export.js";
@@ -21,5 +21,10 @@ export function scanFileInput(app, { idPrefix, refusal, onScan }) {
     }
     await onScan(result.scan, file, feedback);
   });
-  return { id, input, feedback };
+  // The native control ("Choose File / No file chosen", in the browser's
+  // language) sits invisibly on top of a button in the site's style; the input
+  // itself keeps the focus, the label and the keyboard behaviour.
+  const control = h("span", { className: "kk-zs-file" },
+    h("span", { className: "md-button", "aria-hidden": "true" }, "Kies een bestand…"), input);
+  return { id, input, control, feedback };
 }

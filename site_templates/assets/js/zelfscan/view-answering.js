@@ -3,6 +3,7 @@
 // source lists sub-items, a checklist. Every input is saved at once.
 import { h, uniqueId } from "./dom.js";
 import { SCORES, emptyAnswer, isAnswered, needsReview, progress } from "./model.js";
+import { dutchDate } from "../lib/dates.js";
 
 const EVIDENCE_LABELS = { indicator: "Mogelijke indicatoren", verificatie: "Verificatie aanleveren", document: "Gevraagd bewijs" };
 
@@ -213,7 +214,7 @@ export async function renderAnswering(app, scan) {
 
   return h("div", { className: "kk-zs-answering" },
     h("h2", {}, scan.name),
-    h("p", { className: "kk-zs-meta" }, [scan.organisation, scan.date].filter(Boolean).join(" · ")),
+    h("p", { className: "kk-zs-meta" }, [scan.organisation, dutchDate(scan.date)].filter(Boolean).join(" · ")),
     h("nav", { className: "kk-zs-nav", "aria-label": "Zelfscan" },
       app.link("Resultaten en verbeterplan", { scan: scan.id, view: "resultaten" }, { className: "md-button" }),
       app.link("Instellingen", { scan: scan.id, view: "instellingen" }, { className: "md-button" }),

@@ -4,6 +4,7 @@ import { h, tableWrap, uniqueId, download } from "./dom.js";
 import { duplicateScan } from "./model.js";
 import { jsonExport } from "./import-export.js";
 import { scanFileInput } from "./scan-file-input.js";
+import { dutchDate } from "../lib/dates.js";
 
 function frameworkLabel(app, scan) {
   if (scan.scope.kind === "criteria") return `Eigen selectie (${scan.scope.ids.length} criteria)`;
@@ -80,7 +81,7 @@ function scanRow(app, scan, announce) {
 
   showActions();
   return h("tr", { dataset: { scanId: scan.id } }, nameCell, h("td", {}, scan.organisation), h("td", {}, frameworkLabel(app, scan)),
-    h("td", {}, scan.date), h("td", { className: "kk-num" }, String(answeredCount(scan))), actions);
+    h("td", {}, dutchDate(scan.date)), h("td", { className: "kk-num" }, String(answeredCount(scan))), actions);
 }
 
 function importForm(app, announce) {
@@ -100,7 +101,7 @@ function importForm(app, announce) {
   return h("section", { className: "kk-zs-import kk-card" },
     h("h3", {}, "Zelfscan inlezen"),
     h("p", {}, "Lees een eerder geëxporteerd JSON-bestand (hoogstens 5 MB) in. Het bestand wordt alleen in deze browser gelezen."),
-    h("label", { for: picker.id }, "JSON-bestand met een zelfscan"), " ", picker.input, picker.feedback);
+    h("label", { for: picker.id }, "JSON-bestand met een zelfscan"), " ", picker.control, picker.feedback);
 }
 
 export function renderList(app, { missing }) {

@@ -9,6 +9,7 @@ import {
 import { csvExport, jsonExport } from "./import-export.js";
 import { scanFileInput } from "./scan-file-input.js";
 import { citationOf, citationText, lifecycleWarning } from "../lib/citation.js";
+import { dutchDate } from "../lib/dates.js";
 
 const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 260;
@@ -118,7 +119,7 @@ function comparison(app, scan, context) {
       // The earlier answers, scored on today's criteria and sections.
       const elements = app.index.elements;
       output.replaceChildren(
-        h("p", {}, `Vergeleken met "${earlier.name}" van ${earlier.date}.`),
+        h("p", {}, `Vergeleken met "${earlier.name}" van ${dutchDate(earlier.date)}.`),
         h("h4", {}, "Per kwaliteitselement"),
         comparisonTable(summariseByElement(context.criteria, scan.answers, elements), summariseByElement(context.criteria, earlier.answers, elements)),
         h("h4", {}, "Per onderdeel"),
@@ -126,7 +127,7 @@ function comparison(app, scan, context) {
     },
   });
   return h("section", { className: "kk-zs-compare" }, h("h3", {}, "Vergelijken met een eerdere scan"),
-    h("div", { className: "kk-zs-noprint" }, h("label", { for: picker.id }, "Eerdere zelfscan van hetzelfde kader (JSON-bestand)"), " ", picker.input),
+    h("div", { className: "kk-zs-noprint" }, h("label", { for: picker.id }, "Eerdere zelfscan van hetzelfde kader (JSON-bestand)"), " ", picker.control),
     picker.feedback);
 }
 
@@ -176,7 +177,7 @@ export async function renderResults(app, scan) {
     h("dl", { className: "kk-meta" },
       h("dt", {}, "Organisatie"), h("dd", {}, scan.organisation || "–"),
       h("dt", {}, "Zelfscan"), h("dd", {}, scan.name),
-      h("dt", {}, "Datum"), h("dd", {}, scan.date),
+      h("dt", {}, "Datum"), h("dd", {}, dutchDate(scan.date)),
       h("dt", {}, "Kader"), h("dd", {}, frameworkTitle, ...Object.entries(scan.framework_versions).map(([, v]) => ` (versie ${v})`)),
       h("dt", {}, "Beantwoord"), h("dd", {}, `${overall.answered} van ${overall.total} criteria`)),
     lifecycleWarnings(context).map((warning) => h("p", { className: "kk-zs-message kk-lifecycle-warning" }, warning)),
