@@ -103,6 +103,16 @@ def test_word_form_keys_are_shipped_for_the_vocabulary(index):
         assert key != word
 
 
+def test_closing_text_is_searchable_own_text(catalog, index):
+    with_closing = {c.id: c.closing.text for c in catalog.criteria() if c.closing}
+    records = {r["id"]: (n, r) for n, r in enumerate(index["criteria"])}
+    assert {cid: records[cid][1]["closing"] for cid in with_closing} == with_closing
+    assert all("closing" not in r for cid, (_, r) in records.items() if cid not in with_closing)
+    number = records["vsm-o-18"][0]
+    postings = dict(zip(index["words"], index["postings"]))["verslag"]
+    assert {p >> 2: p & 3 for p in postings}[number] == OWN
+
+
 def test_words_are_letters_and_digits_only(index):
     """The browser tokenises with /[\\p{L}\\p{N}]+/u; the builder must agree."""
     for word in index["words"]:

@@ -438,6 +438,16 @@ def test_result_shows_framework_element_highlight_link_and_selection(page, base_
     page.wait_for_url("**/kaders/midden-groningen-wmo/#mg-vei-09")
 
 
+def test_closing_text_is_found_and_shown_after_the_items(page, base_url, data):
+    open_finder(page, base_url, '?q="geborgd in een verslag"')
+    result = page.locator('#kk-finder-results > li[data-criterion-id="vsm-o-08"]')
+    order = result.evaluate("r => [...r.children].map(c => c.className)")
+    assert order.index("kk-finder__closing") == order.index("kk-finder__items") + 1
+    closing = result.locator(".kk-finder__closing")
+    assert closing.text_content() == data.by_id["vsm-o-08"].record["closing"]
+    assert [fold(m) for m in closing.locator("mark").all_text_contents()] == ["geborgd in een verslag"]
+
+
 def test_infix_highlight_marks_only_the_typed_part(page, base_url):
     open_finder(page, base_url, "?q=beleid")
     marks = page.locator('#kk-finder-results > li[data-criterion-id="mg-vei-09"] mark').all_text_contents()
