@@ -10,7 +10,6 @@ changed are rewritten, so MkDocs sees just those changes.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from mkdocs.exceptions import PluginError
 from generator.errors import DataError
 from generator.pipeline import generate
 from generator.project import ProjectPaths
-from generator.render.pages import SITE_INFO_FILE
 
 log = logging.getLogger("mkdocs.hooks.kwaliteitskaders")
 _serving = False
@@ -42,11 +40,6 @@ def on_config(config):
         except DataError as error:
             raise PluginError("Invalid normsets; the site was not regenerated:\n" + str(error)) from error
         log.info("Regenerated site sources: %d changed, %d removed", summary.changed, summary.removed)
-    # The footer's data version and build date, as the generator wrote them
-    # (overrides/partials/copyright.html; without them the footer has its fixed text only).
-    info_file = Path(config.docs_dir) / SITE_INFO_FILE
-    if info_file.is_file():
-        config.extra["kk_site"] = json.loads(info_file.read_text(encoding="utf-8"))
     return config
 
 

@@ -156,7 +156,9 @@ def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, bu
     return {name: text.encode("utf-8") for name, text in files.items()}
 
 
-SITE_INFO_FILE = ".site-info.json"  # read by generator/mkdocs_hooks.py for the footer
+# Published with the site and read by assets/js/site-info.js for the footer, so
+# MkDocs and Zensical show the same footer without a build hook.
+SITE_INFO_FILE = "assets/site-info.json"
 
 
 def render_site_info(catalog: Catalog, build_date: str) -> dict[str, bytes]:
@@ -164,4 +166,4 @@ def render_site_info(catalog: Catalog, build_date: str) -> dict[str, bytes]:
     info = {"data_version": data_version(catalog), "frameworks": len(catalog.frameworks),
             "criteria": sum(len(f.criteria()) for f in catalog.frameworks),
             "build_date": build_date, "build_date_text": dutch_date(build_date)}
-    return {SITE_INFO_FILE: json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8")}
+    return {SITE_INFO_FILE: json.dumps(info, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}

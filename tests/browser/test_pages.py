@@ -7,7 +7,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from generator.model import build_catalog
 from tests.browser.conftest import run_axe
+from tests.datahelpers import real_data
 
 FRAMEWORK = "midden-groningen-wmo"
 PAGE_TYPES = ["", "kaders/", f"kaders/{FRAMEWORK}/", "themas/", "themas/organisatie/", "onderwerpen/",
@@ -156,3 +158,17 @@ def test_csp_is_first_in_head_and_blocks_injected_inline_script(page, base_url, 
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
     page.reload()
     assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+
+
+def test_footer_names_data_version_and_build_date_in_both_builds(page, base_url):
+    """The footer facts come from assets/site-info.json, not from a build hook,
+    so the Zensical build shows them too (the test runs once per builder)."""
+    page.goto(base_url + "over/privacy/")
+    footer = page.locator(".md-copyright [data-kk-site-info]")
+    catalog = build_catalog(real_data())
+    criteria = sum(len(f.criteria()) for f in catalog.frameworks)
+    expect_text = f"({len(catalog.frameworks)} kaders, {criteria} criteria), gebouwd op "
+    page.wait_for_function("t => document.querySelector('[data-kk-site-info]').textContent.includes(t)",
+                           arg=expect_text)
+    text = footer.text_content()
+    assert text.startswith(" Gegevensversie ") and "-" not in text.split("gebouwd op ")[1]  # a Dutch date

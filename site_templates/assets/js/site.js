@@ -6,6 +6,7 @@ import { initCopyButtons } from "./copy-citation.js";
 import { initSortableTables } from "./sortable-table.js";
 import { initFilters } from "./filters.js";
 import { initScrollCues } from "./scroll-cue.js";
+import { initSiteInfo } from "./site-info.js";
 import { initSelectionControls } from "./selectie/controls.js";
 
 // The site root, wherever the site is served from (GitHub Pages sub-path too):
@@ -17,6 +18,7 @@ initSortableTables(document);
 initFilters(document);
 initScrollCues(document);
 initSelectionControls(document, siteRoot);
+initSiteInfo(document, siteRoot);
 
 for (const mountPoint of document.querySelectorAll("[data-kk-app]")) {
   const name = mountPoint.dataset.kkApp;
