@@ -2,7 +2,7 @@
 
 Written as small JSON files under assets/catalog/ so a page loads only what
 it needs:
-- index.json: frameworks (metadata and section tree), elements, domains,
+- index.json: frameworks (metadata, status label and section tree), topics, elements, domains,
   segments, and for every criterion ID its framework and text fingerprint,
   plus the retired IDs. Small; every tool loads it.
 - <framework-id>.json: that framework's criteria in full, in source order.
@@ -100,7 +100,8 @@ def _framework(framework: Framework, catalog: Catalog) -> dict[str, Any]:
         "id": framework.id, "title": data["title"], "short_title": data.get("short_title") or data["title"],
         "publisher": framework.publisher_text, "year": framework.year_text,
         "version": data.get("version") or data.get("date") or framework.year_text,
-        "status": data["status"], "domains": data["domains"], "segments": data.get("segments", []),
+        "status": data["status"], "status_label": catalog.statuses[data["status"]].label,
+        "domains": data["domains"], "segments": data.get("segments", []),
         # Segments it applies to (all of its domains' segments for 'alle-segmenten'), and for a
         # framework without segment data the recorded rule {kind, label, reason{text, lines|editorial}}.
         "segments_applied": framework.segments_applied(catalog.segments), "segment_rule": _segment_rule(framework),

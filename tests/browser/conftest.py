@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import socketserver
@@ -93,6 +94,19 @@ def page(context):
     page.js_errors = errors
     yield page
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture(scope="session")
+def catalog(site_dir):
+    """The criteria data the site itself serves (assets/catalog/), to compute what a page should show."""
+    root = Path(site_dir) / "assets" / "catalog"
+    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    records = {}
+    for framework in index["frameworks"]:
+        data = json.loads((root / f"{framework['id']}.json").read_text(encoding="utf-8"))
+        records.update((record["id"], record) for record in data["criteria"])
+    frameworks = {framework["id"]: framework for framework in index["frameworks"]}
+    return {"index": index, "records": records, "frameworks": frameworks}
 
 
 def run_axe(page) -> list[dict]:

@@ -1,0 +1,244 @@
+"""The compare view (/vergelijken/) in headless Chromium: columns and topic
+alignment computed from the catalogue JSON the site serves, comparable-group
+rows, URL state over reload and back/forward, selecting from the view, the
+phone layout, keyboard use, accessibility and requests, and the exports."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.conftest import run_axe
+
+# Four frameworks whose criteria all carry a printed number; the last has
+# criteria without a topic, so the "Zonder onderwerp" section is covered too.
+FRAMEWORKS = ["vng-beschermd-wonen-mo-2016", "jij-kader-2021", "kwaliteitslabel-sociaal-werk-2019", "groningen-mo-vo"]
+STORAGE_KEY = "kk.selectie.v1"
+
+
+def catalogue_order(catalog, ids):
+    return [f["id"] for f in catalog["index"]["frameworks"] if f["id"] in ids]
+
+
+def expected_sections(catalog, framework_ids, element=""):
+    """{topic id or "": {framework id: {criterion ids}}} straight from the catalogue JSON."""
+    topics = [t["id"] for t in catalog["index"]["topics"]]
+    sections: dict[str, dict[str, set[str]]] = {}
+    for record in catalog["records"].values():
+        if record["framework"] not in framework_ids or (element and element not in record["elements"]):
+            continue
+        own = [t for t in record["tags"] if t in topics] or [""]
+        for topic in own:
+            sections.setdefault(topic, {}).setdefault(record["framework"], set()).add(record["id"])
+    return sections
+
+
+def shown_sections(page):
+    """The same shape, read from the page."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.kk-cmp-topic')].map((section) => {
+        const columns = {};
+        for (const cell of section.querySelectorAll('.kk-cmp-cell')) {
+            const ids = [...cell.querySelectorAll('.kk-cmp-criterion')].map((c) => c.dataset.criterionId);
+            columns[cell.dataset.framework] = (columns[cell.dataset.framework] || []).concat(ids);
+        }
+        return [section.dataset.topic, columns];
+    }))""")
+
+
+def open_view(page, base_url, query):
+    page.goto(base_url + "vergelijken/" + query)
+    page.locator(".kk-cmp-status").filter(has_text=re.compile(r"\d")).wait_for()
+
+
+def query_of(page):
+    return {key: values[0] for key, values in parse_qs(urlparse(page.url).query).items()}
+
+
+def assert_sections_match(page, catalog, framework_ids, element=""):
+    expected = expected_sections(catalog, framework_ids, element)
+    shown = shown_sections(page)
+    assert set(shown) == set(expected)
+    for topic, columns in shown.items():
+        assert set(columns) == set(framework_ids), topic  # every row has a cell per chosen framework
+        for framework_id in framework_ids:
+            assert set(columns[framework_id]) == expected[topic].get(framework_id, set()), (topic, framework_id)
+
+
+def test_columns_alignment_and_url_state(page, base_url, catalog):
+    chosen = catalogue_order(catalog, FRAMEWORKS)
+    open_view(page, base_url, "?kaders=" + ",".join(reversed(FRAMEWORKS)))
+    assert query_of(page)["kaders"] == ",".join(chosen)  # normalised to catalogue order
+
+    heads = page.locator(".kk-cmp-head")
+    assert heads.evaluate_all("hs => hs.map(h => h.dataset.framework)") == chosen
+    for position, framework_id in enumerate(chosen):
+        framework = catalog["frameworks"][framework_id]
+        facts = heads.nth(position).inner_text()
+        assert framework["title"] in facts and f"Jaar: {framework['year']}" in facts
+        assert f"Status: {framework['status_label']}" in facts
+    assert_sections_match(page, catalog, chosen)
+
+    # Topic order is the vocabulary's, "Zonder onderwerp" last.
+    order = page.locator(".kk-cmp-topic").evaluate_all("ss => ss.map(s => s.dataset.topic)")
+    vocabulary = [t["id"] for t in catalog["index"]["topics"]] + [""]
+    assert order == [t for t in vocabulary if t in order] and order[-1] == ""
+
+    # Empty cells say so in words; a row with one framework only is marked "Alleen in".
+    for cell in page.locator(".kk-cmp-cell").all()[:400]:
+        if cell.locator(".kk-cmp-criterion").count() == 0:
+            assert cell.locator(".kk-cmp-empty").inner_text().strip()
+        assert cell.locator(".kk-cmp-cell-label").inner_text().strip()
+    expected = expected_sections(catalog, chosen)
+    only_one = [topic for topic, columns in expected.items() if len(columns) == 1]
+    assert only_one, "the fixture frameworks should have a topic only one of them covers"
+    for topic in only_one:
+        (framework_id,) = expected[topic]
+        section = page.locator(f'.kk-cmp-topic[data-topic="{topic}"]')
+        assert section.locator(":scope > .kk-cmp-only").inner_text().startswith(
+            f"Alleen in {catalog['frameworks'][framework_id]['short_title']}")
+
+    # Criteria show their reader-facing heading (never the raw ID), text, items and anchor link.
+    for criterion in page.locator(".kk-cmp-criterion").all()[:60]:
+        criterion_id = criterion.get_attribute("data-criterion-id")
+        record = catalog["records"][criterion_id]
+        link = criterion.locator(".kk-cmp-criterion-heading a")
+        assert criterion_id not in link.inner_text()
+        assert record["number"] in link.inner_text()
+        assert link.get_attribute("href") == base_url + record["url"]
+        assert record["text"] in criterion.locator("blockquote").inner_text()
+        assert criterion.locator(".kk-items > li").count() == len(record["items"])
+
+    # Element filter: a history entry, survives reload, back/forward reproduce both states.
+    page.get_by_label("Element").select_option("organisatie")
+    page.wait_for_function("() => location.search.includes('element=organisatie')")
+    page.locator(".kk-cmp-status").filter(has_text=re.compile(r"\d")).wait_for()
+    assert_sections_match(page, catalog, chosen, "organisatie")
+    page.reload()
+    page.locator(".kk-cmp-topic").first.wait_for()
+    assert page.get_by_label("Element").input_value() == "organisatie"
+    assert_sections_match(page, catalog, chosen, "organisatie")
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('element=')")
+    page.wait_for_function("() => document.querySelector('#kk-cmp-element').value === ''")
+    assert_sections_match(page, catalog, chosen)
+    page.go_forward()
+    page.wait_for_function("() => document.querySelector('#kk-cmp-element').value === 'organisatie'")
+    assert_sections_match(page, catalog, chosen, "organisatie")
+
+
+def test_topic_choice_and_limits(page, base_url, catalog):
+    topic = "klachten"
+    chosen = catalogue_order(catalog, FRAMEWORKS[:2])
+    open_view(page, base_url, f"?kaders={','.join(chosen)}&onderwerp={topic}&element=onzin")
+    assert query_of(page) == {"kaders": ",".join(chosen), "onderwerp": topic}  # unknown element dropped
+    shown = shown_sections(page)
+    assert list(shown) == [topic]
+    expected = expected_sections(catalog, chosen)[topic]
+    for framework_id in chosen:
+        assert set(shown[topic][framework_id]) == expected.get(framework_id, set())
+
+    # At four frameworks the other boxes are disabled and the hint says why.
+    for framework_id in FRAMEWORKS:
+        box = page.locator(f"#kk-cmp-kader-{framework_id}")
+        if not box.is_checked():
+            box.check()
+    others = [f["id"] for f in catalog["index"]["frameworks"] if f["id"] not in FRAMEWORKS]
+    assert page.locator(f"#kk-cmp-kader-{others[0]}").is_disabled()
+    assert "maximum" in page.locator(".kk-cmp-hint").inner_text()
+    # Fewer than two: the view explains instead of comparing.
+    for framework_id in FRAMEWORKS[1:]:
+        page.locator(f"#kk-cmp-kader-{framework_id}").uncheck()
+    assert "ten minste 2 kaders" in page.locator(".kk-cmp-empty-state").inner_text()
+    assert page.locator(".kk-cmp-topic").count() == 0
+
+
+def comparable_fixture(catalog, chosen):
+    """A group over three chosen frameworks: two members on a shared topic, one on a topic only its framework has."""
+    a, b, c = chosen[:3]
+    by_framework = {f: [r for r in catalog["records"].values() if r["framework"] == f] for f in (a, b, c)}
+    shared = next(t for t in (t["id"] for t in catalog["index"]["topics"])
+                  if any(t in r["tags"] for r in by_framework[a]) and any(t in r["tags"] for r in by_framework[b]))
+    first = next(r for r in by_framework[a] if r["tags"] == [shared])
+    second = next(r for r in by_framework[b] if shared in r["tags"])
+    third = next(r for r in by_framework[c] if shared not in r["tags"] and r["tags"])
+    group = {"id": "test-groep", "label": "Testgroep", "note": "Alleen voor de test.",
+             "members": [{"id": first["id"], "relation": "equivalent"}, {"id": second["id"], "relation": "partial"},
+                         {"id": third["id"], "relation": "partial"}]}
+    return group, shared, first, second, third
+
+
+def test_comparable_group_row(page, base_url, catalog):
+    chosen = catalogue_order(catalog, FRAMEWORKS[:3])
+    group, shared, first, second, third = comparable_fixture(catalog, chosen)
+    index = dict(catalog["index"], comparable=[group])
+
+    def serve_index(route):
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(index))
+    page.route("**/assets/catalog/index.json", serve_index)
+    open_view(page, base_url, "?kaders=" + ",".join(chosen))
+
+    row = page.locator(f'.kk-cmp-topic[data-topic="{shared}"] .kk-cmp-row[data-group="test-groep"]')
+    assert "Testgroep" in row.locator("h3").inner_text()
+    assert "Alleen voor de test." in row.inner_text()
+    assert row.locator(f'.kk-cmp-cell[data-framework="{first["framework"]}"] .kk-cmp-criterion').evaluate_all(
+        "cs => cs.map(c => c.dataset.criterionId)") == [first["id"]]
+    assert "Vraagt hetzelfde" in row.locator(f'[data-criterion-id="{first["id"]}"]').inner_text()
+    assert "Vraagt deels hetzelfde" in row.locator(f'[data-criterion-id="{second["id"]}"]').inner_text()
+    # The third member is under another topic: its empty cell points there in words and with a link.
+    third_cell = row.locator(f'.kk-cmp-cell[data-framework="{third["framework"]}"]')
+    assert third_cell.locator(".kk-cmp-criterion").count() == 0
+    assert "ander onderwerp" in third_cell.inner_text()
+    assert third_cell.locator("a").get_attribute("href") == base_url + third["url"]
+    # Group members are not repeated in the section's other row, and the section still
+    # holds exactly its topic's criteria.
+    other = page.locator(f'.kk-cmp-topic[data-topic="{shared}"] .kk-cmp-row--other')
+    assert other.locator(f'[data-criterion-id="{first["id"]}"]').count() == 0
+    assert_sections_match(page, catalog, chosen)
+
+
+def test_select_keyboard_phone_accessibility_and_requests(page, base_url, catalog):
+    chosen = catalogue_order(catalog, FRAMEWORKS[:2])
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(base_url + "vergelijken/")
+    page.locator(".kk-cmp-empty-state").wait_for()
+    # Keyboard only: Tab reaches the first framework box, Space ticks it.
+    first_box = page.locator(f"#kk-cmp-kader-{catalog['index']['frameworks'][0]['id']}")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "kaders":
+            break
+    assert first_box.evaluate("b => b === document.activeElement")
+    page.keyboard.press("Space")
+    assert first_box.is_checked() and "kaders=" in page.url
+    first_box.uncheck()
+
+    open_view(page, base_url, "?kaders=" + ",".join(chosen))
+    button = page.locator(".kk-cmp-criterion .kk-select").first
+    criterion_id = button.get_attribute("data-select-criterion")
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-pressed") == "true"
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert [item["id"] for item in stored["items"]] == [criterion_id]
+    assert page.locator(".kk-selection-link").inner_text() == "Selectie (1)"
+    # A criterion shown twice (two topics) has both its buttons pressed.
+    assert page.locator(f'.kk-select[data-select-criterion="{criterion_id}"][aria-pressed="false"]').count() == 0
+
+    assert run_axe(page) == []
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")  # as Material's toggle does
+    assert run_axe(page) == []
+
+    # Phone: no sideways scroll; the cells of a row stack, each labelled with its framework.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    row = page.locator(".kk-cmp-row").first
+    lefts = row.locator(".kk-cmp-cell").evaluate_all("cs => cs.map(c => Math.round(c.getBoundingClientRect().left))")
+    assert len(lefts) == 2 and lefts[0] == lefts[1]
+    assert row.locator(".kk-cmp-cell-label").evaluate_all("ls => ls.map(l => l.textContent)") == [
+        catalog["frameworks"][f]["short_title"] for f in chosen]
+
+    origin = urlparse(base_url).netloc
+    assert [u for u in page.requested_urls if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != origin] == []
