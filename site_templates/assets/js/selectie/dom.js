@@ -1,5 +1,6 @@
 // A tiny helper to build DOM nodes. Strings become text nodes, so data is
-// never parsed as HTML.
+// never parsed as HTML. Also the verbatim criterion text as every tool shows it.
+import { itemText, separateTitle } from "./model.js";
 
 /**
  * el("a", {href: "…", class: "x", on: {click: fn}}, "text", childNode)
@@ -21,4 +22,18 @@ export function el(tag, attributes = {}, ...children) {
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
+}
+
+export function itemsList(items) {
+  if (!items || items.length === 0) return null;
+  return el("ul", { class: "kk-items" }, items.map((item) => el("li", {}, itemText(item), itemsList(item.items))));
+}
+
+/** The verbatim criterion text, as on the framework pages. */
+export function quote(record) {
+  const title = separateTitle(record);
+  return el("blockquote", { class: "kk-text", lang: "nl" },
+    el("p", {}, title ? [el("strong", {}, title), el("br")] : null, record.text),
+    itemsList(record.items),
+    record.closing ? el("p", { class: "kk-closing" }, record.closing) : null);
 }

@@ -5,9 +5,9 @@
 // own selection without asking.
 import { loadCriteria, loadIndex } from "../lib/catalog.js";
 import { copyFormatted, copyPlain } from "./clipboard.js";
-import { el } from "./dom.js";
+import { el, itemsList, quote } from "./dom.js";
 import { downloadBlob, textBlob } from "../lib/download.js";
-import { buildExportModel, citationOf, citationText, evidenceRowText, itemText, separateTitle } from "./model.js";
+import { buildExportModel, citationOf, citationText, evidenceRowText } from "./model.js";
 import { classifyIds, idsFromSearch, selfScanUrl, shareUrl } from "./share.js";
 import * as store from "./store.js";
 import { evidenceCsv, selectionCsv, selectionMarkdown } from "./textformats.js";
@@ -17,20 +17,6 @@ const GROUPING_LABELS = { framework: "Per kader", element: "Per element" };
 
 function criteriaCount(count) {
   return count === 1 ? "1 criterium" : `${count} criteria`;
-}
-
-function itemsList(items) {
-  if (!items || items.length === 0) return null;
-  return el("ul", { class: "kk-items" }, items.map((item) => el("li", {}, itemText(item), itemsList(item.items))));
-}
-
-/** The verbatim criterion text, as on the framework pages. */
-function quote(record) {
-  const title = separateTitle(record);
-  return el("blockquote", { class: "kk-text", lang: "nl" },
-    el("p", {}, title ? [el("strong", {}, title), el("br")] : null, record.text),
-    itemsList(record.items),
-    record.closing ? el("p", { class: "kk-closing" }, record.closing) : null);
 }
 
 function criterionHeading(level, citation) {

@@ -7,8 +7,7 @@
 // mount element fires kk:compare-rendered (used by the benchmark).
 import { loadFramework, loadIndex } from "../lib/catalog.js";
 import { downloadBlob } from "../lib/download.js";
-import { el } from "../selectie/dom.js";
-import { itemText, separateTitle } from "../selectie/model.js";
+import { el, quote } from "../selectie/dom.js";
 import { alignComparison, topicsOf } from "./align.js";
 import { comparisonCsv, comparisonDocx, criterionLocator, frameworkFacts, RELATION_LABELS } from "./export.js";
 
@@ -41,11 +40,6 @@ export function stateSearch(state) {
   // Commas stay readable in the address bar.
   const query = params.toString().replace(/%2C/g, ",");
   return query ? `?${query}` : "";
-}
-
-function itemsList(items) {
-  if (!items || items.length === 0) return null;
-  return el("ul", { class: "kk-items" }, items.map((item) => el("li", {}, itemText(item), itemsList(item.items))));
 }
 
 class CompareView {
@@ -229,15 +223,12 @@ class CompareView {
   }
 
   criterionNode(framework, { record, relation }) {
-    const title = separateTitle(record);
     return el("li", { class: "kk-cmp-criterion", "data-criterion-id": record.id },
       el("h4", { class: "kk-cmp-criterion-heading" },
         el("a", { href: new URL(record.url, this.siteRoot).href }, criterionLocator(this.index, this.siteRoot, record)),
         el("span", { class: "kk-visually-hidden" }, ` (${framework.short_title})`)),
       relation ? el("p", { class: `kk-cmp-relation kk-cmp-relation--${relation}` }, RELATION_LABELS[relation] || relation) : null,
-      el("blockquote", { class: "kk-text", lang: "nl" },
-        el("p", {}, title ? [el("strong", {}, title), el("br")] : null, record.text),
-        itemsList(record.items)),
+      quote(record),
       el("p", { class: "kk-cmp-actions" },
         el("button", { type: "button", class: "md-button kk-select", "data-select-criterion": record.id, "aria-pressed": "false" }, "Selecteer")));
   }
