@@ -28,25 +28,8 @@ HEADER_PAGES = ["", "kaders/", f"kaders/{FRAMEWORK}/", "themas/organisatie/", "b
 
 # ---- helpers ---------------------------------------------------------------
 
-<<<<<<< HEAD
-@pytest.fixture(scope="module")
-def catalog(site_dir):
-    """The criteria data the site itself serves, to look up texts and citations."""
-    root = Path(site_dir) / "assets" / "catalog"
-    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
-    records = {}
-    for framework in index["frameworks"]:
-        data = json.loads((root / f"{framework['id']}.json").read_text(encoding="utf-8"))
-        records.update((record["id"], record) for record in data["criteria"])
-    frameworks = {framework["id"]: framework for framework in index["frameworks"]}
-    return {"index": index, "records": records, "frameworks": frameworks}
-
-
 def heading_of(catalog, criterion_id):
     """How the selection names a criterion: its locator and the framework's short title, never its ID."""
-=======
-def number_of(catalog, criterion_id):
->>>>>>> 83ccd85 (Compare view (/vergelijken/): 2-4 frameworks side by side, aligned by topic and comparable-criteria group, 'alleen in' marks, URL state, selection buttons, stacked cells on phones; client catalog gains topics and status labels; dark pressed select buttons keep AA contrast; shared catalog fixture for browser tests)
     record = catalog["records"][criterion_id]
     return f"{record['citation']['locator']} ({catalog['frameworks'][record['framework']]['short_title']})"
 

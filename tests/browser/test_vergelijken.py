@@ -5,11 +5,14 @@ phone layout, keyboard use, accessibility and requests, and the exports."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+import zipfile
 from urllib.parse import parse_qs, urlparse
 
-import pytest
+import docx
 
 from tests.browser.conftest import run_axe
 
@@ -263,3 +266,65 @@ def test_select_keyboard_phone_accessibility_and_requests(page, base_url, catalo
 
     origin = urlparse(base_url).netloc
     assert [u for u in page.requested_urls if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != origin] == []
+
+
+def download(page, button_name, target):
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button_name).click()
+    info.value.save_as(target)
+    return target
+
+
+def test_exports_docx_and_csv(page, base_url, catalog, tmp_path):
+    chosen = catalogue_order(catalog, FRAMEWORKS[1:])
+    open_view(page, base_url, "?kaders=" + ",".join(chosen) + "&element=organisatie")
+    shown = shown_sections(page)
+    topics = {t["id"]: t["label"] for t in catalog["index"]["topics"]}
+    row_count = page.locator(".kk-cmp-row").count()
+    placed = page.locator(".kk-cmp-criterion").count()  # criterion placements (a criterion may be in several rows)
+
+    document = docx.Document(download(page, "Download als Word (.docx)", tmp_path / "vergelijking.docx"))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    assert paragraphs[0] == ("Title", "Vergelijking kwaliteitskaders")
+    assert "Element: Organisatie." in [text for _, text in paragraphs][2]
+    assert [text for style, text in paragraphs if style == "Heading 1"] == [topics[t] for t in shown] + ["Bronvermelding"]
+    assert len(document.tables) == row_count
+    for table in document.tables:
+        assert [cell.text for cell in table.rows[0].cells] == [catalog["frameworks"][f]["short_title"] for f in chosen]
+        assert len(table.rows) == 2
+    cell_texts = [cell.text for table in document.tables for cell in table.rows[1].cells]
+    for topic, columns in shown.items():
+        for framework_id, ids in columns.items():
+            for criterion_id in ids:
+                record = catalog["records"][criterion_id]
+                assert any(record["text"] in text and f"Bron: {record['citation']['text']}." in text
+                           and record["citation"]["locator"] in text for text in cell_texts), criterion_id
+    assert not any(text.strip() == "" for text in cell_texts)  # empty cells say so in words
+    with zipfile.ZipFile(tmp_path / "vergelijking.docx") as package:
+        relations = package.read("word/_rels/document.xml.rels").decode("utf-8")
+    for ids in shown[next(iter(shown))].values():
+        for criterion_id in ids:
+            assert f'Target="{base_url}{catalog["records"][criterion_id]["url"]}"' in relations
+
+    raw = download(page, "Download als CSV", tmp_path / "vergelijking.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert header[:8] == ["Onderwerp", "Rij", "Relatie", "Alleen in", "Kader", "Jaar", "Status", "Vindplaats"]
+    column = {name: position for position, name in enumerate(header)}
+    with_criterion = [row for row in body if row[column["ID"]]]
+    assert len(with_criterion) == placed
+    assert {(row[column["Onderwerp"]], row[column["ID"]]) for row in with_criterion} == {
+        (topics[t], i) for t, columns in shown.items() for ids in columns.values() for i in ids}
+    for row in with_criterion:
+        record = catalog["records"][row[column["ID"]]]
+        assert row[column["Tekst"]] in (record["text"], "'" + record["text"])
+        assert row[column["Vindplaats"]] == record["citation"]["locator"]
+        assert row[column["Bronvermelding"]] == f"Bron: {record['citation']['text']}."
+        assert row[column["Vaste link"]] == base_url + record["url"]
+    empty = [row for row in body if not row[column["ID"]]]
+    assert empty and all(row[column["Tekst"]].startswith(("Geen", "Het vergelijkbare")) for row in empty)
+    assert len(with_criterion) + len(empty) == row_count * len(chosen) + sum(
+        max(0, n - 1) for n in page.locator(".kk-cmp-cell").evaluate_all(
+            "cs => cs.map(c => c.querySelectorAll('.kk-cmp-criterion').length)"))
+    assert not any(re.match(r"[=+\-@\t\r]", cell) for row in rows for cell in row)  # formula-safe

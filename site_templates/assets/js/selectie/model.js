@@ -7,7 +7,7 @@ import { dutchDate } from "../lib/dates.js";
 
 export { citationOf, citationText };
 
-const AUTHORITY_NOTE = "De criteria zijn letterlijk overgenomen; het originele document van elk kader blijft leidend.";
+export const AUTHORITY_NOTE = "De criteria zijn letterlijk overgenomen; het originele document van elk kader blijft leidend.";
 const NO_ELEMENT = { id: "", label: "Zonder element" };
 
 /**

@@ -9,7 +9,7 @@ import { loadFramework, loadIndex } from "../lib/catalog.js";
 import { downloadBlob } from "../lib/download.js";
 import { el, quote } from "../selectie/dom.js";
 import { alignComparison, topicsOf } from "./align.js";
-import { comparisonCsv, comparisonDocx, criterionLocator, frameworkFacts, RELATION_LABELS } from "./export.js";
+import { criterionLocator, emptyCellText, frameworkFacts, onlyInText, RELATION_LABELS, rowTitle } from "./export.js";
 
 export const MIN_FRAMEWORKS = 2;
 export const MAX_FRAMEWORKS = 4;
@@ -82,7 +82,7 @@ class CompareView {
       " ",
       el("button", { type: "button", class: "md-button", on: { click: () => this.exportCsv() } }, "Download als CSV"));
     this.output = el("div", { class: "kk-cmp-output" });
-    this.root.replaceChildren(form, this.status, this.output); // exports follow
+    this.root.replaceChildren(form, this.status, this.exportBar, this.output);
     window.addEventListener("popstate", () => this.restoreFromUrl());
   }
 
@@ -174,10 +174,8 @@ class CompareView {
   }
 
   onlyIn(presentIn, what) {
-    if (presentIn.length !== 1) return null;
-    const framework = this.frameworksById.get(presentIn[0]);
-    return el("p", { class: "kk-cmp-only" }, `Alleen in ${framework.short_title}`,
-      el("span", { class: "kk-visually-hidden" }, `: ${what}`));
+    const text = onlyInText(this.model, presentIn);
+    return text ? el("p", { class: "kk-cmp-only" }, text, el("span", { class: "kk-visually-hidden" }, `: ${what}`)) : null;
   }
 
   sectionNode(model, section) {
@@ -193,7 +191,7 @@ class CompareView {
     const isGroup = row.kind === "group";
     const heading = isGroup
       ? el("h3", { class: "kk-cmp-row-heading" }, "Vergelijkbare criteria: ", el("span", { class: "kk-editorial" }, row.group.label))
-      : el("h3", { class: "kk-cmp-row-heading" }, section.rows.length > 1 ? "Overige criteria over dit onderwerp" : "Criteria over dit onderwerp");
+      : el("h3", { class: "kk-cmp-row-heading" }, rowTitle(section, row));
     const note = isGroup && row.group.note ? el("p", { class: "kk-cmp-group-note kk-editorial" }, row.group.note) : null;
     const editorial = isGroup
       ? el("p", { class: "kk-cmp-group-explain" }, "Deze groep is door de redactie samengesteld; de teksten zelf zijn letterlijk.") : null;
@@ -210,14 +208,12 @@ class CompareView {
     let body;
     if (entries.length > 0) {
       body = el("ul", { class: "kk-cmp-criteria" }, entries.map((entry) => this.criterionNode(framework, entry)));
-    } else if (row.kind === "group" && row.elsewhere[position].length > 0) {
-      body = el("p", { class: "kk-cmp-empty" }, "Het vergelijkbare criterium van dit kader staat bij een ander onderwerp: ",
-        row.elsewhere[position].flatMap((record, i) => [i > 0 ? ", " : null,
-          el("a", { href: new URL(record.url, this.siteRoot).href }, criterionLocator(this.index, this.siteRoot, record))]), ".");
-    } else if (row.kind === "group") {
-      body = el("p", { class: "kk-cmp-empty" }, "Geen vergelijkbaar criterium in dit kader.");
     } else {
-      body = el("p", { class: "kk-cmp-empty" }, "Geen (andere) criteria over dit onderwerp in dit kader.");
+      const others = row.kind === "group" ? row.elsewhere[position] : [];
+      body = el("p", { class: "kk-cmp-empty" }, emptyCellText(row, position),
+        others.flatMap((record, i) => [i > 0 ? ", " : null,
+          el("a", { href: new URL(record.url, this.siteRoot).href }, criterionLocator(this.index, this.siteRoot, record))]),
+        others.length > 0 ? "." : null);
     }
     return el("div", { class: "kk-cmp-cell", "data-framework": framework.id }, label, body);
   }
@@ -233,14 +229,18 @@ class CompareView {
         el("button", { type: "button", class: "md-button kk-select", "data-select-criterion": record.id, "aria-pressed": "false" }, "Selecteer")));
   }
 
-  exportDocx() {
+  async exportDocx() {
     if (!this.model) return;
-    downloadBlob(comparisonDocx(this.exportContext()), "vergelijking-kwaliteitskaders.docx");
+    const context = this.exportContext();
+    const { comparisonDocx } = await import("./docx.js"); // with fflate: loaded only when asked for
+    downloadBlob(comparisonDocx(context), "vergelijking-kwaliteitskaders.docx");
   }
 
-  exportCsv() {
+  async exportCsv() {
     if (!this.model) return;
-    downloadBlob(comparisonCsv(this.exportContext()), "vergelijking-kwaliteitskaders.csv");
+    const context = this.exportContext();
+    const { comparisonCsv } = await import("./csv.js");
+    downloadBlob(comparisonCsv(context), "vergelijking-kwaliteitskaders.csv");
   }
 
   exportContext() {
