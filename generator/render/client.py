@@ -2,7 +2,7 @@
 
 Written as small JSON files under assets/catalog/ so a page loads only what
 it needs:
-- index.json: frameworks (metadata, status label and section tree), topics, elements, domains,
+- index.json: frameworks (metadata, status label and section tree), elements, domains,
   segments, and for every criterion ID its framework and text fingerprint,
   plus the retired IDs. Small; every tool loads it.
 - <framework-id>.json: that framework's criteria in full, in source order.
