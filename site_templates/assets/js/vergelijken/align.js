@@ -43,11 +43,23 @@ export function alignComparison({ index, frameworks, recordsByFramework, element
 
   // Every filtered member of a group, wherever its topic: an empty cell of a
   // group row can then point to the framework's member under another topic.
-  const membersByGroup = new Map(groups.map((group) => [group.id, emptyCells()]));
-  for (const record of records) {
-    for (const group of groups) {
-      if (group.relations.has(record.id)) membersByGroup.get(group.id)[column.get(record.framework)].push(record);
+  const groupsOf = new Map(); // criterion id -> positions of its groups
+  groups.forEach((group, position) => {
+    for (const id of group.relations.keys()) {
+      if (!groupsOf.has(id)) groupsOf.set(id, []);
+      groupsOf.get(id).push(position);
     }
+  });
+  const membersByGroup = new Map(); // group position -> cells of its members
+  for (const record of records) {
+    for (const position of groupsOf.get(record.id) || []) {
+      if (!membersByGroup.has(position)) membersByGroup.set(position, emptyCells());
+      membersByGroup.get(position)[column.get(record.framework)].push(record);
+    }
+  }
+  // A group is a comparison only across chosen frameworks.
+  for (const [position, cells] of membersByGroup) {
+    if (cells.filter((cell) => cell.length > 0).length < 2) membersByGroup.delete(position);
   }
 
   const topicIds = new Set(topics.map((t) => t.id));
@@ -64,15 +76,17 @@ export function alignComparison({ index, frameworks, recordsByFramework, element
     const inSection = new Set(members.map((record) => record.id));
     const rows = [];
     const grouped = new Set();
-    for (const group of groups) {
-      const all = membersByGroup.get(group.id);
-      const frameworksInGroup = all.filter((cell) => cell.length > 0).length;
-      if (frameworksInGroup < 2) continue; // a group is a comparison only across chosen frameworks
+    const sectionGroups = new Set();
+    for (const record of members) {
+      for (const position of groupsOf.get(record.id) || []) if (membersByGroup.has(position)) sectionGroups.add(position);
+    }
+    for (const position of [...sectionGroups].sort((a, b) => a - b)) {
+      const group = groups[position];
+      const all = membersByGroup.get(position);
       const cells = all.map((cell) => cell.filter((record) => inSection.has(record.id))
         .map((record) => ({ record, relation: group.relations.get(record.id) })));
-      if (cells.every((cell) => cell.length === 0)) continue;
       // Members of this group that sit under another topic, per empty column.
-      const elsewhere = all.map((cell, position) => (cells[position].length > 0 ? [] : cell));
+      const elsewhere = all.map((cell, c) => (cells[c].length > 0 ? [] : cell));
       for (const cell of cells) for (const { record } of cell) grouped.add(record.id);
       rows.push({ kind: "group", group, cells, elsewhere, presentIn: presentIn(frameworks, cells) });
     }

@@ -161,6 +161,7 @@ class CompareView {
       + `in ${model.sections.length} ${model.sections.length === 1 ? "onderwerp" : "onderwerpen"}.`;
     this.exportBar.hidden = model.criteriaCount === 0;
     document.dispatchEvent(new CustomEvent("kk:content-changed"));
+    performance.mark("kk-compare-rendered");
     this.root.dispatchEvent(new CustomEvent("kk:compare-rendered"));
   }
 
