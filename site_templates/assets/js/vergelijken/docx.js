@@ -2,7 +2,7 @@
 // row a heading and a table with one column per framework. Written with
 // lib/docx.js and the selection's criterion paragraphs; loaded only when a
 // .docx is asked for (it brings fflate).
-import { citationOf, lifecycleWarning, sourceSentence } from "../lib/citation.js";
+import { citationOf, lifecycleWarning, sourceSentence, withPeriod } from "../lib/citation.js";
 import { paragraph, run, table, TEXT_WIDTH, wordDocument } from "../lib/docx.js";
 import { criterionParagraphs } from "../selectie/docx.js";
 import { AUTHORITY_NOTE } from "../selectie/model.js";
@@ -65,7 +65,7 @@ export function comparisonDocx(context) {
       }
       body.push(paragraph(run("Bronvermelding"), { style: "Heading1" }));
       for (const framework of model.frameworks) {
-        body.push(paragraph(run(`${framework.title}, ${framework.publisher}, ${framework.year}. `)
+        body.push(paragraph(run(`${framework.title}, ${framework.publisher}, ${withPeriod(framework.year)} `)
           + links.link(new URL(framework.url, siteRoot).href), { style: "ListParagraph", listLevel: 0 }));
       }
       body.push(paragraph(run(AUTHORITY_NOTE, { italic: true })));
