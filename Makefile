@@ -21,7 +21,7 @@ serve: $(BIN)/kwaliteitskaders
 build: $(BIN)/kwaliteitskaders
 	$(BIN)/kwaliteitskaders generate
 ifeq ($(BUILDER),zensical)
-	$(BIN)/zensical build --clean
+	$(BIN)/zensical build --clean --strict
 else
 	$(BIN)/mkdocs build --strict
 endif

@@ -36,7 +36,7 @@ def build_site(builder: str, output: Path) -> None:
                            cwd=ROOT, check=True, env=env)
             return
         # Zensical has no output-directory option: it builds into site_dir (build/site), which we copy.
-        result = subprocess.run([str(bin_dir / "zensical"), "build", "--clean", "-f", "mkdocs.yml"], cwd=ROOT,
+        result = subprocess.run([str(bin_dir / "zensical"), "build", "--clean", "--strict", "-f", "mkdocs.yml"], cwd=ROOT,
                                 env=env, capture_output=True, text=True, timeout=900)
         assert result.returncode == 0, result.stdout + result.stderr
         shutil.copytree(ROOT / "build" / "site", output, dirs_exist_ok=True)
