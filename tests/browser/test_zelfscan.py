@@ -593,3 +593,18 @@ def test_fuzzed_imports_are_refused_with_a_message_or_read(page, base_url, crite
     print(f"\n{len(files)} fuzzed imports: {counts['refused']} refused with a message, {counts['read']} read as valid, "
           "0 uncaught errors")
     assert counts["refused"] > len(files) * 0.6
+
+
+def test_scan_list_fits_a_phone_with_every_action_in_view(page, base_url):
+    """At 390 px the list of scans stacks per scan; no action button is cut off."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    start_scan(page, base_url)
+    open_app(page, base_url + "zelfscan/")
+    page.get_by_role("button", name="Verwijder Zelfscan 2026").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    edges = page.evaluate("""() => [...document.querySelectorAll('.kk-zs-scans button')]
+        .map(b => b.getBoundingClientRect().right)""")
+    assert edges and max(edges) <= 390
+    labels = page.evaluate("""() => [...document.querySelectorAll('.kk-zs-scans td')]
+        .map(td => getComputedStyle(td, '::before').content)""")
+    assert '"Naam: "' in labels and '"Acties: "' in labels

@@ -18,8 +18,8 @@ function answeredCount(scan) {
 
 /** One scan's row; its action cell swaps in a rename form or a delete confirmation. */
 function scanRow(app, scan, announce) {
-  const actions = h("td", { className: "kk-zs-actions" });
-  const nameCell = h("td", {}, app.link(scan.name, { scan: scan.id }));
+  const actions = h("td", { className: "kk-zs-actions", dataset: { label: "Acties" } });
+  const nameCell = h("td", { dataset: { label: "Naam" } }, app.link(scan.name, { scan: scan.id }));
 
   const showActions = () => {
     actions.replaceChildren(
@@ -80,8 +80,12 @@ function scanRow(app, scan, announce) {
   }
 
   showActions();
-  return h("tr", { dataset: { scanId: scan.id } }, nameCell, h("td", {}, scan.organisation), h("td", {}, frameworkLabel(app, scan)),
-    h("td", {}, dutchDate(scan.date)), h("td", { className: "kk-num" }, String(answeredCount(scan))), actions);
+  return h("tr", { dataset: { scanId: scan.id } }, nameCell,
+    // data-label: on a phone the rows stack and each cell names its column (zelfscan.css).
+    h("td", { dataset: { label: "Organisatie" } }, scan.organisation),
+    h("td", { dataset: { label: "Kader" } }, frameworkLabel(app, scan)),
+    h("td", { dataset: { label: "Datum" } }, dutchDate(scan.date)),
+    h("td", { className: "kk-num", dataset: { label: "Beantwoord" } }, String(answeredCount(scan))), actions);
 }
 
 function importForm(app, announce) {
