@@ -810,23 +810,6 @@ def test_header_search_leads_to_the_finder_and_no_page_loads_a_search_index(page
     header.get_by_role("button", name="Zoeken in alle criteria").click()
     page.locator(READY).wait_for()
     assert urlparse(page.url).path.endswith("/zoeken/")
-def test_header_search_indexes_each_criterion_once_as_its_own_section(site_dir, data):
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    anchors = [doc["location"].rsplit("#", 1)[1] for doc in index["docs"] if "#" in doc["location"]]
-    for criterion in data.criteria:
-        assert anchors.count(criterion.id) == 1, criterion.id
-    # The finder page adds no second copy of any criterion text.
-    finder_docs = [doc for doc in index["docs"] if doc["location"].startswith("zoeken/")]
-    finder_text = " ".join(doc["text"] for doc in finder_docs)
-    assert not [c.id for c in data.criteria if len(c.record["text"]) > 30 and c.record["text"][:30] in finder_text]
-    # Criterion texts are indexed on framework pages only (element pages are excluded from search).
-    framework_pages = {f"kaders/{f['id']}/" for f in data.index["frameworks"]}
-    pages = set()
-    for doc in index["docs"]:
-        if any(c.record["text"][:40] in doc["text"] for c in data.criteria[::7]):
-            pages.add(doc["location"].split("#")[0])
-    # The glossary may define a term in a criterion's own words; that is its own content.
-    assert pages - {"begrippen/"} and pages - {"begrippen/"} <= framework_pages
 
 
 def test_segment_filter_keeps_all_segment_frameworks_and_says_what_it_leaves_out(page, base_url, data):
