@@ -84,7 +84,8 @@ def test_editing_a_normset_rebuilds_the_served_page(project, tmp_path, builder):
         # A broken edit is reported with file and line; fixing it brings the site back.
         good = normset.read_text(encoding="utf-8")
         normset.write_text(good.replace("  id_prefix: mg\n", "  id_prefix: [mg\n"), encoding="utf-8")
-        wait_for(lambda: "midden-groningen-wmo.yaml:10: YAML syntax error" in
+        broken_line = good.splitlines().index("  id_prefix: mg") + 1
+        wait_for(lambda: f"midden-groningen-wmo.yaml:{broken_line}: YAML syntax error" in
                  (tmp_path / "serve.log").read_text(encoding="utf-8"))
         normset.write_text(good.replace("(bewerkt)", "(hersteld)"), encoding="utf-8")
         wait_for(lambda: "Wmo kwaliteitskader Midden-Groningen (hersteld)" in (fetch(url) or ""))
