@@ -79,7 +79,7 @@ class PageFinder:
             pattern = PAGE_FOOTERS.get(file)
             path = self.sources_dir / file if self.sources_dir else None
             if pattern and path and path.is_file():
-                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                for number, line in enumerate(path.read_bytes().decode("utf-8", errors="replace").splitlines(), start=1):
                     match = pattern.match(line)
                     if match:
                         lines_at.append(number)

@@ -287,5 +287,7 @@ class SourceLibrary:
 @lru_cache(maxsize=32)
 def _source_lines(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
     """A source's lines, read once per version of the file (a `serve` session
-    or a test validates many times against the same sources)."""
-    return tuple(path.read_text(encoding="utf-8").splitlines())
+    or a test validates many times against the same sources). Bytes that are
+    not UTF-8 become U+FFFD so the quotations elsewhere in the file can still
+    be checked; validate.check_source_encoding reports where they are."""
+    return tuple(path.read_bytes().decode("utf-8", errors="replace").splitlines())

@@ -216,6 +216,20 @@ class Validator:
                 display, number, f"line is in the region of {file.display_path} but no quotation uses it: quote it "
                 f"or list it under coverage.unquoted with its kind: \"{normalise_preview(source.lines[number - 1])}\""))
 
+    def check_source_encoding(self) -> None:
+        """Every source text is UTF-8; otherwise say where the first bad byte is, so the editor
+        can find it (the fidelity check then treats the bad bytes as U+FFFD)."""
+        for path in sorted(self.paths.sources.glob("*.txt")):
+            data = path.read_bytes()
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                line = data.count(b"\n", 0, error.start) + 1
+                column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+                self.problems.append(Problem(
+                    self.paths.display(path), line,
+                    f"not valid UTF-8 at column {column} (byte 0x{data[error.start]:02x}); save the source text as UTF-8"))
+
     def check_furniture(self) -> None:
         """Every furniture pattern is a valid regular expression that matches some line of an
         existing source: a pattern that matches nothing hides nothing (or no longer hides what
@@ -565,6 +579,7 @@ def validate_project(paths: ProjectPaths) -> tuple[RawData, list[Problem]]:
         raw.comparable = validator.load(paths.comparable, "comparable")
         if raw.comparable:
             validator.check_comparable(raw.comparable, raw)
+    validator.check_source_encoding()
     validator.check_furniture()
     for file in raw.frameworks:
         coverage = file.data.get("coverage") or {}

@@ -292,6 +292,21 @@ def test_line_end_hyphenation_and_furniture_are_forgiven(tmp_path):
     assert occurs_in("werkplaatsen", window) and not occurs_in("werk plaatsen", window)
 
 
+def test_source_text_that_is_not_utf8_is_reported_at_its_line_without_a_traceback(tmp_path):
+    paths = make_project(tmp_path, {FILE: VALID})
+    source = paths.sources / "twente-kwaliteit-resultaat-monitoring.txt"
+    lines = source.read_bytes().split(b"\n")
+    lines[9] = b"abc\xff" + lines[9]  # e.g. a Windows-1252 file pasted in
+    source.write_bytes(b"\n".join(lines))
+    _, problems = validate_project(paths)
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        ("sources/twente-kwaliteit-resultaat-monitoring.txt", 10,
+         "not valid UTF-8 at column 4 (byte 0xff); save the source text as UTF-8")]
+    check = subprocess.run([sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+
+
 def test_check_command_exits_non_zero_and_generate_writes_nothing(tmp_path):
     paths = make_project(tmp_path, {FILE: VALID.replace("tags: [veiligheid]", "tags: [veilig]")})
     command = [sys.executable, "-m", "generator", "--root", str(tmp_path)]
