@@ -2,7 +2,8 @@
 (or `zensical build`).
 
 Runs at the real data size and with synthetic copies of every normset
-(same quoted texts, new framework and criterion IDs) at several multiples.
+(new framework and criterion IDs, and new words per copy: benchmarks/synthetic.py)
+at several multiples.
 Prints medians of N runs, wall clock and CPU (of the child processes).
 With --builders mkdocs,zensical the two builders run interleaved on the same
 tree, so machine noise hits both alike. Usage:
@@ -17,7 +18,6 @@ import gzip
 import os
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -25,28 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-COPIED = ["generator", "schema", "sources", "content", "site_templates", "mkdocs.yml", "pyproject.toml"]
-
-
-def make_project(scale: int, target: Path) -> None:
-    for name in COPIED:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
-    normsets = target / "normsets"
-    shutil.copytree(ROOT / "normsets", normsets, ignore=shutil.ignore_patterns("published-ids.yaml"))
-    originals = sorted((normsets / "kaders").glob("*.yaml"))
-    for copy in range(1, scale):
-        for path in originals:
-            text = path.read_text(encoding="utf-8")
-            prefix = re.search(r"^  id_prefix: (\S+)$", text, re.M).group(1)
-            new_prefix = f"{prefix}x{copy}"
-            text = re.sub(rf"\b{prefix}-", f"{new_prefix}-", text)
-            text = text.replace(f"  id_prefix: {prefix}\n", f"  id_prefix: {new_prefix}\n")
-            # The framework ID equals the file name (it may start like the prefix: "bcp-sociaal-...").
-            text = re.sub(r"^  id: \S+$", f"  id: {path.stem}-x{copy}", text, count=1, flags=re.M)
-            (normsets / "kaders" / f"{path.stem}-x{copy}.yaml").write_text(text, encoding="utf-8")
-    # Overview rows and glossaries keep pointing at the originals, which still exist.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.synthetic import ROOT, make_project  # noqa: E402,F401  (finder_latency imports both from here)
 
 
 def build_command(builder: str, project: Path) -> list[str]:
