@@ -20,7 +20,8 @@ from generator.render.pages import dutch_date
 from tests.browser.conftest import run_axe
 
 FRAMEWORK = "midden-groningen-wmo"
-STORAGE_KEY = "kk.selectie.v1"
+STORAGE_KEY = "kk.selectie.v2"
+V1_STORAGE_KEY = "kk.selectie.v1"
 HOSTILE = '<img src=x onerror="window.kkPwned=1">'
 HEADER_PAGES = ["", "kaders/", f"kaders/{FRAMEWORK}/", "themas/organisatie/", "begrippen/", "zoeken/",
                 "zelfscan/", "selectie/", "over/privacy/"]
@@ -48,15 +49,20 @@ def with_items(catalog, framework_id, count):
 
 def stored_ids(page):
     data = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
-    return [item["id"] for item in json.loads(data)["items"]] if data else []
+    return [item["id"] for item in json.loads(data)["items"] if item["kind"] == "criterion"] if data else []
 
 
-def store_selection(page, base_url, ids, notes=None, grouping="framework"):
-    """Writes a selection straight into storage (the documented contract), then opens the selection page."""
+def criterion_entry(criterion_id, **fields):
+    return {"kind": "criterion", "id": criterion_id, "note": "", "role": "", "weight": None, "moment": "",
+            "verification": "", "explain": "", **fields}
+
+
+def store_selection(page, base_url, ids, notes=None, grouping="framework", extra=()):
+    """Writes a version-2 selection straight into storage (the documented contract), then opens the page."""
     page.goto(base_url + "selectie/")
-    items = [{"id": i, "note": (notes or {}).get(i, "")} for i in ids]
+    items = [criterion_entry(i, note=(notes or {}).get(i, "")) for i in ids] + list(extra)
     page.evaluate("([key, value]) => localStorage.setItem(key, value)",
-                  [STORAGE_KEY, json.dumps({"items": items, "grouping": grouping})])
+                  [STORAGE_KEY, json.dumps({"version": 2, "grouping": grouping, "title": "", "items": items})])
     page.reload()
     page.locator(".kk-sel-own-part h2").first.wait_for()
 
@@ -194,6 +200,31 @@ def test_empty_state_explains_and_is_accessible(page, base_url):
     for name in ("Kaders", "Thema's", "Zoeken"):
         assert app.get_by_role("link", name=name, exact=True).count() == 1
     assert_accessible(page)
+
+
+def test_version_1_selection_migrates_without_loss(page, base_url, catalog):
+    """A selection stored by the first version keeps its IDs, notes and order; the old key stays as a backup."""
+    ids = ["mg-vei-09", *with_items(catalog, "vng-beschermd-wonen-mo-2016", 1), "mg-vei-01", "bestaat-niet-99"]
+    v1 = json.dumps({"items": [{"id": i, "note": f"notitie {n} <b>" if n != 1 else ""} for n, i in enumerate(ids)]
+                     + [{"id": "mg-vei-09", "note": "dubbel"}, {"note": "zonder id"}], "grouping": "element"})
+    page.goto(base_url + "selectie/")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [V1_STORAGE_KEY, v1])
+    page.reload()
+    # Grouped per element, so compare as sets on the page and exactly in storage.
+    assert set(listed_ids(page)) == set(ids[:-1])
+    assert page.get_by_label("Per element").is_checked()
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert stored["version"] == 2 and stored["grouping"] == "element" and stored["title"] == ""
+    assert stored["items"] == [criterion_entry(i, note=f"notitie {n} <b>" if n != 1 else "") for n, i in enumerate(ids)]
+    assert page.evaluate(f"localStorage.getItem('{V1_STORAGE_KEY}')") == v1
+    note = page.locator('[data-criterion-id="mg-vei-09"]').get_by_label("Notitie voor uw document")
+    assert note.input_value() == "notitie 0 <b>"
+    # From now on the version-2 key is what counts: a change is kept there, the backup stays as it was.
+    note.fill("nieuw")
+    page.reload()
+    assert page.locator('[data-criterion-id="mg-vei-09"]').get_by_label("Notitie voor uw document").input_value() == "nieuw"
+    assert page.evaluate(f"localStorage.getItem('{V1_STORAGE_KEY}')") == v1
+    assert header_link(page).inner_text() == f"Selectie ({len(ids)})"
 
 
 def test_filled_page_is_accessible(page, base_url, catalog):
@@ -457,7 +488,7 @@ def test_share_link_round_trip_with_unknown_and_retired_ids(browser, page, base_
         other.on("pageerror", lambda error: errors.append(str(error)))
         other.goto(base_url + "selectie/")
         other.evaluate("([k, v]) => localStorage.setItem(k, v)",
-                       [STORAGE_KEY, json.dumps({"items": [{"id": "mg-dcg-15", "note": "eigen"}]})])
+                       [STORAGE_KEY, json.dumps({"version": 2, "items": [criterion_entry("mg-dcg-15", note="eigen")]})])
         other.goto(link + ",bestaat-niet-99,mg-oud-01")
         preview = other.locator(".kk-sel-shared")
         preview.get_by_role("heading", name="Gedeelde selectie").wait_for()

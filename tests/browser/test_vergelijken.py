@@ -18,7 +18,7 @@ from tests.browser.conftest import run_axe
 
 # Four frameworks; Midden-Groningen prints no numbers, so its headings are located by section.
 FRAMEWORKS = ["vng-beschermd-wonen-mo-2016", "jij-kader-2021", "kwaliteitslabel-sociaal-werk-2019", "midden-groningen-wmo"]
-STORAGE_KEY = "kk.selectie.v1"
+STORAGE_KEY = "kk.selectie.v2"
 
 
 def catalogue_order(catalog, ids):

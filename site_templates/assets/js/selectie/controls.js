@@ -4,7 +4,7 @@
 // buttons that other tools render later; they dispatch kk:content-changed on
 // the document so the new buttons get their state. The header shows a live
 // "Selectie (N)" link on every page.
-import { getSelection, onSelectionChange, toggle } from "./store.js";
+import { onSelectionChange, selectedIds, toggle } from "./store.js";
 
 const LABEL_SELECTED = "Geselecteerd";
 const LABEL_NOT_SELECTED = "Selecteer";
@@ -59,7 +59,7 @@ export function initSelectionControls(doc, siteRoot) {
   const announce = createAnnouncer(doc);
 
   function sync() {
-    const selected = new Set(getSelection().items.map((item) => item.id));
+    const selected = new Set(selectedIds());
     for (const button of doc.querySelectorAll("[data-select-criterion]")) {
       syncButton(button, selected.has(button.dataset.selectCriterion));
     }
@@ -71,12 +71,12 @@ export function initSelectionControls(doc, siteRoot) {
     if (!button) return;
     const id = button.dataset.selectCriterion;
     const selected = toggle(id); // fires the change event, which runs sync()
-    const count = getSelection().items.length;
+    const count = selectedIds().length;
     announce(`${readableName(button)} ${selected ? "toegevoegd aan" : "verwijderd uit"} de selectie. ${countText(count)}.`);
   });
   doc.addEventListener("kk:content-changed", sync);
   onSelectionChange((reason) => {
-    if (reason !== "note") sync();
+    if (reason !== "details") sync();
   });
   sync();
 }

@@ -15,6 +15,12 @@ import { dutchDate } from "../lib/dates.js";
 
 const GROUPING_LABELS = { framework: "Per kader", element: "Per element" };
 
+// The export model reads the whole version-2 state (`selection`); `notes`
+// and `grouping` are kept for writers that only know criteria.
+function notesOf(selection) {
+  return new Map(selection.items.filter((entry) => entry.kind === "criterion").map((entry) => [entry.id, entry.note]));
+}
+
 function criteriaCount(count) {
   return count === 1 ? "1 criterium" : `${count} criteria`;
 }
@@ -205,9 +211,8 @@ export async function mount(root, { siteRoot }) {
   // Reads the notes and order at the moment of export, so nothing is stale.
   async function currentModel() {
     const selection = store.getSelection();
-    const records = await loadCriteria(siteRoot, selection.items.map((item) => item.id));
-    const notes = new Map(selection.items.map((item) => [item.id, item.note]));
-    return buildExportModel({ index, siteRoot, records, notes, grouping: selection.grouping });
+    const records = await loadCriteria(siteRoot, store.selectedIds());
+    return buildExportModel({ index, siteRoot, records, notes: notesOf(selection), grouping: selection.grouping, selection });
   }
 
   const fileName = (extension, kind = "selectie-kwaliteitscriteria") => `${kind}-${index.build_date}.${extension}`;
@@ -307,12 +312,11 @@ export async function mount(root, { siteRoot }) {
   async function render() {
     const thisRender = ++renderCount;
     const selection = store.getSelection();
-    const ids = selection.items.map((item) => item.id);
+    const ids = store.selectedIds();
     const classified = classifyIds(index, ids);
     const records = await loadCriteria(siteRoot, classified.known);
     if (thisRender !== renderCount) return; // a newer change is already being drawn
-    const notes = new Map(selection.items.map((item) => [item.id, item.note]));
-    const model = buildExportModel({ index, siteRoot, records, notes, grouping: selection.grouping });
+    const model = buildExportModel({ index, siteRoot, records, notes: notesOf(selection), grouping: selection.grouping, selection });
 
     const heading = el("h2", { id: "kk-sel-own-heading", tabindex: "-1" }, `Uw selectie (${ids.length})`);
     const parts = [heading];
@@ -354,7 +358,7 @@ export async function mount(root, { siteRoot }) {
   }
 
   store.onSelectionChange((reason) => {
-    if (reason !== "note") render();
+    if (reason !== "details") render();
   });
 
   const sharedIds = idsFromSearch(location.search);
