@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.browser.conftest import run_axe
-from tests.browser.zelfscan_bad_files import FRAMEWORK, PAYLOAD, bad_files, hostile_files, valid_scan
+from tests.browser.zelfscan_bad_files import FRAMEWORK, PAYLOAD, bad_files, hostile_files, valid_scan, version_1_scan
 
 PREFIX = "kk.zelfscan.v1.scan."
 SCORE_LABELS = ["Voldoet", "Voldoet grotendeels", "Voldoet gedeeltelijk", "Voldoet niet", "Niet van toepassing"]
@@ -149,8 +149,9 @@ def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, b
 
     _, exported = download_text(page, "Exporteer JSON")
     exported_scan = json.loads(exported)
-    assert exported_scan["framework_versions"] == {FRAMEWORK: "z.j."} and exported_scan["version"] == 1
-    assert exported_scan["plan"][gaps[0]] == {"action": "Protocol herzien en team trainen", "owner": "@Teamleider", "due": "2026-09-01"}
+    assert exported_scan["framework_versions"] == {FRAMEWORK: "z.j."} and exported_scan["version"] == 2
+    assert exported_scan["plan"][gaps[0]] == {"action": "Protocol herzien en team trainen", "owner": "@Teamleider",
+                                              "due": "2026-09-01", "target": ""}
     assert exported_scan["answers"]["mg-vei-09"]["checklist"] == {str(i): True for i in range(8)}
 
     page.get_by_role("link", name="Alle zelfscans").click()
@@ -262,6 +263,61 @@ def test_closing_text_is_shown_after_the_checklist_and_in_the_report(page, base_
     _, data = download_text(page, "Exporteer CSV (Excel)")
     assert "Bij uitstroom zijn afspraken gemaakt met:\nDeze afspraken zijn vastgelegd in het cliëntplan." in \
         data.decode("utf-8-sig")
+
+
+def test_version_1_scans_are_migrated_without_loss(page, base_url, criteria):
+    """A scan stored (and a file written) by version 1 opens with every answer, note, checklist state and plan
+    entry, and is stored again as version 2 with nothing else changed."""
+    old = version_1_scan(criteria, "zs-version-1")
+    old["plan"] = {}
+    for i, record in enumerate(criteria):
+        score = SCORE_VALUES[i % 5]
+        old["answers"][record["id"]] = {
+            "score": score, "reason": f"Reden {i}" if score == "nvt" else "", "toelichting": f"Notitie {i}",
+            "evidence": [f"Stuk-{i}.pdf"], "checklist": {"0": i % 2 == 0, "1": True} if record["items"] else {},
+            "fingerprint": record["fingerprint"], "answered_at": "2026-01-15T09:30:00.000Z"}
+        if score in ("gedeeltelijk", "niet"):
+            old["plan"][record["id"]] = {"action": f"Actie {i}", "owner": f"Eigenaar {i}", "due": "2026-06-01"}
+    old["answers"]["mg-oud-01"] = {"score": "niet", "toelichting": "Vervallen eis"}  # a removed criterion
+    open_app(page, base_url + "zelfscan/")
+    page.evaluate(f"localStorage.setItem({json.dumps(PREFIX + old['id'])}, {json.dumps(json.dumps(old))})")
+    open_app(page, base_url + f"zelfscan/?scan={old['id']}")
+
+    shown = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('fieldset.kk-zs-criterion')].map((f) => [
+        f.dataset.criterionId, {
+          score: f.querySelector('input[type=radio]:checked')?.value || '',
+          toelichting: f.querySelector('[data-field=toelichting]').value,
+          evidence: f.querySelector('[data-field=evidence]').value,
+          reason: f.querySelector('[data-field=reason]').value,
+          checklist: Object.fromEntries([...f.querySelectorAll('[data-field=checklist]')].map((b) => [b.dataset.item, b.checked])),
+        }]))""")
+    assert len(shown) == len(criteria)
+    for record in criteria:
+        answer = old["answers"][record["id"]]
+        boxes = shown[record["id"]]["checklist"]
+        assert shown[record["id"]] == {"score": answer["score"], "toelichting": answer["toelichting"],
+                                       "evidence": answer["evidence"][0], "reason": answer["reason"],
+                                       "checklist": {key: answer["checklist"].get(key, False) for key in boxes}}, record["id"]
+    assert any(shown[r]["checklist"] for r in shown)
+    migrated = json.loads(stored(page)[PREFIX + old["id"]])
+    assert migrated == {**old, "version": 2}
+    assert page.locator('.kk-zs-removed [data-criterion-id="mg-oud-01"]').is_visible()
+
+    page.get_by_role("link", name="Resultaten en verbeterplan").click()
+    page.get_by_role("heading", name="Verbeterplan").wait_for()
+    plan_items = page.locator(".kk-zs-plan-item")
+    assert plan_items.count() == len(old["plan"])
+    for criterion_id, entry in old["plan"].items():
+        item = page.locator(f'.kk-zs-plan-item[data-criterion-id="{criterion_id}"]')
+        assert item.get_by_label("Verbeteractie").input_value() == entry["action"]
+        assert item.get_by_label("Eigenaar").input_value() == entry["owner"]
+
+    # The same scan as a version-1 file: read, stored as version 2 (a copy, since the ID exists).
+    open_app(page, base_url + "zelfscan/")
+    assert "is ingelezen" in import_file(page, "versie-1", json.dumps(old).encode())
+    copies = [json.loads(v) for k, v in stored(page).items() if k != PREFIX + old["id"]]
+    assert len(copies) == 1 and copies[0]["version"] == 2 and copies[0]["answers"] == old["answers"]
+    assert copies[0]["plan"] == old["plan"]
 
 
 def test_framework_changes_are_shown_for_review(page, base_url, criteria):

@@ -17,15 +17,27 @@ def valid_scan(criteria: list[dict], scan_id: str = "zs-test-valid") -> dict:
     """A complete, valid export: first criterion answered, a plan for it."""
     first = criteria[0]
     return {
-        "schema": "kk-zelfscan", "version": 1, "id": scan_id, "name": "Testscan", "organisation": "Testorganisatie",
+        "schema": "kk-zelfscan", "version": 2, "id": scan_id, "name": "Testscan", "organisation": "Testorganisatie",
         "date": "2026-01-15", "created": "2026-01-15T09:00:00.000Z", "modified": "2026-01-15T10:00:00.000Z",
         "scope": {"kind": "kader", "framework": FRAMEWORK}, "framework_versions": {FRAMEWORK: "z.j."},
         "disabled_sections": [],
         "answers": {first["id"]: {"score": "gedeeltelijk", "reason": "", "toelichting": "Deels op orde",
                                    "evidence": ["Meldcode.pdf"], "checklist": {}, "fingerprint": first["fingerprint"],
                                    "answered_at": "2026-01-15T09:30:00.000Z"}},
-        "plan": {first["id"]: {"action": "Meldcode bijwerken", "owner": "Kwaliteitsmedewerker", "due": "2026-06-01"}},
+        "plan": {first["id"]: {"action": "Meldcode bijwerken", "owner": "Kwaliteitsmedewerker", "due": "2026-06-01",
+                               "target": "voldoet"}},
+        "resume": {"criterion": first["id"]},
     }
+
+
+def version_1_scan(criteria: list[dict], scan_id: str = "zs-test-v1") -> dict:
+    """valid_scan as version 1 wrote it: no plan target, no resume point."""
+    scan = valid_scan(criteria, scan_id)
+    scan["version"] = 1
+    del scan["resume"]
+    for entry in scan["plan"].values():
+        del entry["target"]
+    return scan
 
 
 def _variant(base: dict, change) -> bytes:
@@ -63,7 +75,8 @@ def bad_files(criteria: list[dict]) -> dict[str, bytes]:
         "top-level-string": b'"kk-zelfscan"',
         "array-of-scans": json.dumps([base]).encode(),
         "wrong-schema": _variant(base, _set(["schema"], "iets-anders")),
-        "unknown-version-2": _variant(base, _set(["version"], 2)),
+        "unknown-version-3": _variant(base, _set(["version"], 3)),
+        "version-0": _variant(base, _set(["version"], 0)),
         "version-as-string": _variant(base, _set(["version"], "1")),
         "missing-name": _variant(base, _delete("name")),
         "missing-answers": _variant(base, _delete("answers")),
@@ -83,6 +96,11 @@ def bad_files(criteria: list[dict]) -> dict[str, bytes]:
         "answer-unknown-field": _variant(base, _set(["answers", first, "extra"], "x")),
         "answer-key-not-an-id": _variant(base, _set(["answers", "<script>"], {"score": "voldoet"})),
         "plan-due-not-a-date": _variant(base, _set(["plan", first, "due"], "morgen")),
+        "plan-target-nvt": _variant(base, _set(["plan", first, "target"], "nvt")),
+        "plan-target-unknown": _variant(base, _set(["plan", first, "target"], "perfect")),
+        "resume-unknown-field": _variant(base, _set(["resume", "view"], "resultaten")),
+        "resume-missing-criterion": _variant(base, _set(["resume"], {})),
+        "hostile-resume-criterion": _variant(base, _set(["resume", "criterion"], PAYLOADS[0])),
         # Hostile text in the fields that only take IDs, dates or codes: refused outright.
         "hostile-scan-id": _variant(base, _set(["id"], PAYLOADS[0])),
         "hostile-date": _variant(base, _set(["date"], PAYLOADS[0])),
@@ -115,7 +133,8 @@ def bad_files(criteria: list[dict]) -> dict[str, bytes]:
     files["wrong-type-answer-whole"] = _variant(base, _set(["answers", first], "voldoet"))
     files["wrong-type-evidence-item"] = _variant(base, _set(["answers", first, "evidence"], [1, 2]))
     files["wrong-type-checklist-value"] = _variant(base, _set(["answers", first, "checklist"], {"0": "ja"}))
-    for key, value in {"action": 1, "owner": ["x"], "due": 20260601}.items():
+    files["wrong-type-resume"] = _variant(base, _set(["resume"], first))
+    for key, value in {"action": 1, "owner": ["x"], "due": 20260601, "target": 4}.items():
         files[f"wrong-type-plan-{key}"] = _variant(base, _set(["plan", first, key], value))
     files["wrong-type-plan-entry"] = _variant(base, _set(["plan", first], ["actie"]))
     files["wrong-type-disabled-section"] = _variant(base, _set(["disabled_sections"], ["veiligheid"]))

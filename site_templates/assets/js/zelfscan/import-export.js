@@ -3,7 +3,7 @@
 // schema with the explicit checks below before anything is written.
 
 import { csvText } from "../lib/csv.js";
-import { SCHEMA, VERSION, SCORES, SCORE_BY_VALUE, currentCriterion, isAnswered } from "./model.js";
+import { SCHEMA, VERSION, SCORES, SCORE_BY_VALUE, currentCriterion, isAnswered, migrateScan } from "./model.js";
 import { citationOf, citationText } from "../lib/citation.js";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -19,10 +19,13 @@ const FINGERPRINT_PATTERN = /^[0-9a-f]{0,64}$/;
 // ever copied data with Object.assign or a merge: refused wherever they occur.
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-const TOP_KEYS = ["schema", "version", "id", "name", "organisation", "date", "created", "modified", "scope",
+const REQUIRED_KEYS = ["schema", "version", "id", "name", "organisation", "date", "created", "modified", "scope",
   "framework_versions", "disabled_sections", "answers", "plan"];
+const TOP_KEYS = [...REQUIRED_KEYS, "resume"];
 const ANSWER_KEYS = ["score", "reason", "toelichting", "evidence", "checklist", "fingerprint", "answered_at"];
-const PLAN_KEYS = ["action", "owner", "due"];
+const PLAN_KEYS = ["action", "owner", "due", "target"];
+/** A plan's target score: a score a criterion can reach (n.v.t. is no target), or "" for none. */
+const TARGET_SCORES = SCORES.filter((score) => score.points !== null).map((score) => score.value);
 
 const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -76,7 +79,7 @@ export function validateScan(data, index) {
   if (problems.length) return problems;
   if (data.schema !== SCHEMA) return [`Dit is geen zelfscan-bestand (veld "schema" moet "${SCHEMA}" zijn).`];
   if (data.version !== VERSION) {
-    return [`Onbekende schemaversie ${JSON.stringify(data.version)}; deze site leest versie ${VERSION}.`];
+    return [`Onbekende schemaversie ${JSON.stringify(data.version)}; deze site leest versie 1 tot en met ${VERSION}.`];
   }
 
   const problem = (path, text) => problems.push(`${path}: ${text}`);
@@ -96,7 +99,7 @@ export function validateScan(data, index) {
     return false;
   };
 
-  checkKeys(data, TOP_KEYS, "bestand", TOP_KEYS);
+  checkKeys(data, TOP_KEYS, "bestand", REQUIRED_KEYS);
   if (typeof data.id !== "string" || !SCAN_ID_PATTERN.test(data.id)) problem("id", "ongeldige scan-ID");
   checkText(data.name, "name", 200, { required: true });
   checkText(data.organisation, "organisation", 200);
@@ -192,9 +195,36 @@ export function validateScan(data, index) {
       if ("due" in entry && (typeof entry.due !== "string" || (entry.due !== "" && !isRealDate(entry.due)))) {
         problem(`${path}.due`, "moet een datum zijn (JJJJ-MM-DD) of leeg");
       }
+      if ("target" in entry && (typeof entry.target !== "string" || (entry.target !== "" && !TARGET_SCORES.includes(entry.target)))) {
+        problem(`${path}.target`, `moet een van ${TARGET_SCORES.join(", ")} zijn (of leeg)`);
+      }
+    }
+  }
+
+  if ("resume" in data && checkObject(data.resume, "resume")) {
+    checkKeys(data.resume, ["criterion"], "resume", ["criterion"]);
+    if (typeof data.resume.criterion !== "string" || !ID_PATTERN.test(data.resume.criterion)) {
+      problem("resume.criterion", "ongeldige criterium-ID");
     }
   }
   return problems;
+}
+
+/**
+ * A parsed file or stored document as a current-version scan: {scan} (a
+ * version-1 scan migrated, see model.migrateScan) or {problems}. Never throws
+ * and never changes `data`.
+ */
+export function checkScan(data, index) {
+  let problems;
+  let scan;
+  try {
+    scan = migrateScan(data);
+    problems = validateScan(scan, index);
+  } catch {
+    return { problems: ["Het bestand kon niet worden gecontroleerd en is niet gelezen; het is geen geldige zelfscan."] };
+  }
+  return problems.length ? { problems } : { scan };
 }
 
 /**
@@ -218,17 +248,12 @@ export async function readScanFile(file, index) {
   } catch {
     return { problems: ["Het bestand is geen geldige JSON (beschadigd of onvolledig)."] };
   }
-  let problems;
-  try {
-    problems = validateScan(data, index);
-  } catch {
-    return { problems: ["Het bestand kon niet worden gecontroleerd en is niet gelezen; het is geen geldige zelfscan."] };
+  const result = checkScan(data, index);
+  if (result.problems && result.problems.length > MAX_ERRORS_SHOWN) {
+    const hidden = result.problems.length - MAX_ERRORS_SHOWN;
+    return { problems: [...result.problems.slice(0, MAX_ERRORS_SHOWN), `… en nog ${hidden} andere problemen.`] };
   }
-  if (problems.length > MAX_ERRORS_SHOWN) {
-    const hidden = problems.length - MAX_ERRORS_SHOWN;
-    return { problems: [...problems.slice(0, MAX_ERRORS_SHOWN), `… en nog ${hidden} andere problemen.`] };
-  }
-  return problems.length ? { problems } : { scan: data };
+  return result;
 }
 
 function fileSlug(scan) {

@@ -10,7 +10,7 @@
 import { loadIndex, loadFramework } from "../lib/catalog.js";
 import { h, download } from "./dom.js";
 import { buildContext, mergeScans, scopeFrameworkIds } from "./model.js";
-import { validateScan, jsonExport } from "./import-export.js";
+import { checkScan, jsonExport } from "./import-export.js";
 import * as store from "./store.js";
 import { renderList } from "./view-list.js";
 import { renderSetup } from "./view-setup.js";
@@ -76,18 +76,16 @@ class ZelfscanApp {
 
   loadStoredScans() {
     for (const { text } of store.readAll()) {
-      let scan;
-      try {
-        scan = JSON.parse(text);
-      } catch {
-        scan = null;
-      }
+      const scan = this.parseStored(text);
       // A stored scan that fails the import checks is left untouched in storage but not shown.
-      if (scan && validateScan(scan, this.index).length === 0) {
-        this.scans.set(scan.id, scan);
-        this.base.set(scan.id, text);
+      if (!scan) {
+        this.unreadableScans += 1;
+        continue;
       }
-      else this.unreadableScans += 1;
+      this.scans.set(scan.id, scan);
+      this.base.set(scan.id, text);
+      // A version-1 scan is read as version 2 (model.migrateScan) and stored so at once.
+      if (JSON.parse(text).version !== scan.version && !this.storageProblem) this.save(scan, { touch: false });
     }
   }
 
@@ -148,14 +146,15 @@ class ZelfscanApp {
     performance.mark("kk-zelfscan-ready"); // the view is rendered and its controls work
   }
 
-  /** A stored scan as parsed, checked JSON, or null. */
+  /** A stored scan as parsed, checked JSON in the current version (a version-1 scan migrated), or null. */
   parseStored(text) {
+    let data;
     try {
-      const scan = JSON.parse(text);
-      return validateScan(scan, this.index).length === 0 ? scan : null;
+      data = JSON.parse(text);
     } catch {
       return null;
     }
+    return checkScan(data, this.index).scan || null;
   }
 
   /** Put `source`'s fields into `target`, keeping the object the views hold. */

@@ -2,7 +2,20 @@
 // scores. Pure functions on plain objects; no DOM, no storage.
 
 export const SCHEMA = "kk-zelfscan";
-export const VERSION = 1;
+export const VERSION = 2;
+
+/**
+ * A parsed file or stored text in the current document version. Version 1
+ * (before the target score and the resume point) is the same document with
+ * fewer optional fields, so the migration keeps every answer, note, checklist
+ * state and plan entry as it is and only raises the version. Anything else
+ * (not a scan, another version) is returned unchanged for validateScan to refuse.
+ */
+export function migrateScan(data) {
+  const isObject = typeof data === "object" && data !== null && !Array.isArray(data);
+  if (!isObject || data.schema !== SCHEMA || data.version !== 1) return data;
+  return { ...data, version: VERSION };
+}
 
 /** The answer scale. n.v.t. counts as answered but not in averages. */
 export const SCORES = [

@@ -85,7 +85,7 @@ function planForm(app, scan, context) {
     const name = event.target.dataset.plan;
     const id = event.target.closest("[data-criterion-id]")?.dataset.criterionId;
     if (!name || !id) return;
-    scan.plan[id] = { action: "", owner: "", due: "", ...scan.plan[id], [name]: event.target.value };
+    scan.plan[id] = { action: "", owner: "", due: "", target: "", ...scan.plan[id], [name]: event.target.value };
     app.save(scan);
   });
   return form;
