@@ -92,8 +92,16 @@ def page(context):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.js_errors = errors
+    # Chromium logs every blocked inline style or script; on our own pages the
+    # policy must never have to block anything (a test that injects on purpose
+    # clears the list).
+    violations = []
+    page.on("console", lambda message: violations.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
+    page.csp_violations = violations
     yield page
     assert not errors, f"JavaScript errors: {errors}"
+    assert not violations, f"Content Security Policy violations: {violations}"
 
 
 @pytest.fixture(scope="session")

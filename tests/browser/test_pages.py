@@ -138,9 +138,11 @@ def test_csp_is_first_in_head_and_blocks_injected_inline_script(page, base_url, 
     first = page.evaluate("""() => { const m = document.head.firstElementChild;
         return [m.tagName, m.httpEquiv, m.content]; }""")
     assert first[:2] == ["META", "Content-Security-Policy"]
-    script_src = next(d for d in first[2].split(";") if d.strip().startswith("script-src")).split()[1:]
-    assert script_src == ["'self'"]
-    # An injection: an inline <script> and an event handler attribute. Neither may run.
+    directives = {d.split()[0]: d.split()[1:] for d in first[2].split(";") if d.strip()}
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    # An injection: an inline <script>, an event handler attribute, a <style>
+    # element and a style attribute. None may take effect.
     page.evaluate("""() => {
         window.__kkViolations = 0;
         document.addEventListener("securitypolicyviolation", () => { window.__kkViolations += 1; });
@@ -148,11 +150,17 @@ def test_csp_is_first_in_head_and_blocks_injected_inline_script(page, base_url, 
         script.textContent = "window.__kkInjected = 1";
         document.body.append(script);
         const holder = document.createElement("div");
-        holder.innerHTML = '<img src="data:," onload="window.__kkInjected = 2" onerror="window.__kkInjected = 3">';
+        holder.innerHTML = '<img src="data:," onload="window.__kkInjected = 2" onerror="window.__kkInjected = 3">'
+            + '<style>#kk-injected-style { outline: 7px solid rgb(1, 2, 3); }</style>'
+            + '<p id="kk-injected-style" style="color: rgb(1, 2, 3)">x</p>';
         document.body.append(holder);
     }""")
-    page.wait_for_function("() => window.__kkViolations >= 2")
+    page.wait_for_function("() => window.__kkViolations >= 4")
     assert page.evaluate("window.__kkInjected") is None
+    injected = page.evaluate("""() => { const style = getComputedStyle(document.getElementById("kk-injected-style"));
+        return [style.color, style.outlineWidth]; }""")
+    assert injected[0] != "rgb(1, 2, 3)" and injected[1] != "7px"
+    page.csp_violations.clear()  # the four above were meant to be blocked
     # The theme's scripts, now files, still work: the palette toggle switches and is remembered.
     page.locator("label[for^='__palette_']:visible").first.click()
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
