@@ -340,7 +340,7 @@ def test_clipboard_html_keeps_headings_lists_and_citations(page, base_url, catal
         const html = await (await item.getType('text/html')).text();
         const plain = await (await item.getType('text/plain')).text();
         const doc = new DOMParser().parseFromString(html, 'text/html');
-        const firstList = doc.querySelector('h3 ~ ul');
+        const firstList = doc.querySelector('h3 ~ blockquote > ul');
         return {
             h2: [...doc.querySelectorAll('h2')].map(h => h.textContent),
             items: [...firstList.children].map(li => li.tagName + ':' + li.textContent),
@@ -348,8 +348,7 @@ def test_clipboard_html_keeps_headings_lists_and_citations(page, base_url, catal
         };
     }""")
     record = catalog["records"]["mg-vei-09"]
-    evidence = ["Bewijslijst"] if record["evidence"] else []
-    assert structure["h2"] == [catalog["frameworks"][FRAMEWORK]["title"], *evidence, "Bronvermelding"]
+    assert structure["h2"] == [f"1 {catalog['frameworks'][FRAMEWORK]['title']}", "Referentietabel", "Bronvermelding"]
     assert [i.split(":", 1)[0] for i in structure["items"]] == ["LI"] * len(record["items"])
     assert structure["items"][0].endswith(record["items"][0]["text"])
     for expected in (record["text"], citation_of(catalog, "mg-vei-09", base_url), "pas toe of leg uit",
@@ -378,8 +377,8 @@ def test_docx_download_opens_with_every_text_and_citation(page, base_url, catalo
     headings1 = [text for style, text in paragraphs if style == "Heading 1"]
     headings2 = [text for style, text in paragraphs if style == "Heading 2"]
     frameworks = {catalog["records"][i]["framework"] for i in ids}
-    assert headings1 == [f["title"] for f in catalog["index"]["frameworks"] if f["id"] in frameworks] + [
-        *(["Bewijslijst"] if any(catalog["records"][i]["evidence"] for i in ids) else []), "Bronvermelding"]
+    titles = [f["title"] for f in catalog["index"]["frameworks"] if f["id"] in frameworks]
+    assert headings1 == [f"{n} {title}" for n, title in enumerate(titles, 1)] + ["Referentietabel", "Bronvermelding"]
     assert len(headings2) == len(ids)
     for criterion_id in ids:
         record = catalog["records"][criterion_id]
@@ -388,13 +387,13 @@ def test_docx_download_opens_with_every_text_and_citation(page, base_url, catalo
         for item in record["items"]:
             list_item = next(p for p in document.paragraphs if p.text.endswith(item["text"]))
             assert list_item._p.pPr.numPr is not None  # a real Word list item
-    assert "Notitie: pas toe of leg uit & <b>niet</b>" in texts  # XML-escaped, read back as text
+    assert "Notitie (eigen tekst): pas toe of leg uit & <b>niet</b>" in texts  # XML-escaped, read back as text
     assert any(dutch_date(catalog["index"]["build_date"]) in t and "leidend" in t for t in texts)
     bronvermelding = texts[texts.index("Bronvermelding") + 1:]
     for framework_id in frameworks:
         framework = catalog["frameworks"][framework_id]
         year = framework["year"] if str(framework["year"]).endswith(".") else f"{framework['year']}."  # z.j., never z.j..
-        assert any(t.startswith(f"{framework['title']}, {framework['publisher']}, {year} {base_url}")
+        assert any(t.startswith(f"{framework['title']}, {framework['publisher']}, {year}") and f" Op deze site: {base_url}" in t
                    for t in bronvermelding)
     origin = urlparse(base_url).netloc
     assert all(urlparse(url).netloc == origin for url in page.requested_urls if url.startswith("http"))
@@ -409,20 +408,20 @@ def test_csv_and_markdown_downloads(page, base_url, catalog, tmp_path):
     header, body = rows[0], rows[1:]
     assert [row[header.index("ID")] for row in body] == ["mg-vei-09", "mg-vei-01"]
     assert body[0][header.index("Tekst")] == catalog["records"]["mg-vei-09"]["text"]
-    assert body[1][header.index("Notitie")] == "'\t=1+1; \"x\""  # a note never runs as a spreadsheet formula
+    assert body[1][header.index("Notitie (eigen tekst)")] == "'\t=1+1; \"x\""  # a note never runs as a spreadsheet formula
     assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert body[0][header.index("Onderdelen")].startswith("• ")  # sub-items need no formula guard
     assert body[0][header.index("Gegevens van")] == catalog["index"]["build_date"]
 
     markdown = download(page, "Download Markdown", tmp_path / "selectie.md").read_text(encoding="utf-8")
-    assert f"## {catalog['frameworks'][FRAMEWORK]['title']}" in markdown
+    assert f"## 1 {catalog['frameworks'][FRAMEWORK]['title']}" in markdown
     assert "## Bronvermelding" in markdown
     assert dutch_date(catalog["index"]["build_date"]) in markdown
     lines = markdown.splitlines()
     for item in catalog["records"]["mg-vei-09"]["items"]:
-        assert f"- {item['text']}" in lines
-    # The reader's markup stays text in Markdown too.
-    assert "**Notitie:** \\<img src=x onerror=\"window.kkPwned=1\"\\>" in lines
+        assert f"> - {item['text']}" in lines  # quoted text is a block quote
+    # The reader's markup stays text in Markdown too, outside the quote.
+    assert "**Notitie (eigen tekst):** \\<img src=x onerror=\"window.kkPwned=1\"\\>  " in lines
 
 
 def test_closing_text_follows_the_items_on_the_page_and_in_every_export(page, base_url, catalog, tmp_path):
@@ -445,7 +444,7 @@ def test_closing_text_follows_the_items_on_the_page_and_in_every_export(page, ba
                                        newline=""), delimiter=";"))
     assert rows[1][rows[0].index("Slottekst")] == closing
     markdown = download(page, "Download Markdown", tmp_path / "s.md").read_text(encoding="utf-8").splitlines()
-    assert markdown.index(closing) > markdown.index(f"- {last_item}")
+    assert markdown.index(f"> {closing}") > markdown.index(f"> - {last_item}")
     texts = [p.text for p in docx.Document(str(download(page, "Download Word (.docx)", tmp_path / "s.docx"))).paragraphs]
     assert texts.index(closing) == texts.index(last_item) + 1
 

@@ -1,8 +1,9 @@
 // Word documents written in the browser: a minimal but complete OOXML
-// package (document, styles with Title/Heading1/Heading2, bullet numbering,
-// hyperlinks, simple tables), zipped with the vendored fflate. Every tool
-// that writes a .docx builds its body from these pieces and hands it to
-// wordDocument(); all XML is written here, every value through escapeXml.
+// package (document, styles with Title, Heading1-3 and Quote, bullet
+// numbering, hyperlinks, tables with a repeated header row, section breaks),
+// zipped with the vendored fflate. Every tool that writes a .docx builds its
+// body from these pieces and hands it to wordDocument(); all XML is written
+// here, every value through escapeXml.
 import { strToU8, zipSync } from "../vendor/fflate.js";
 
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -63,17 +64,19 @@ export function listParagraphs(items, textOf, depth = 0) {
 /**
  * A table over the full text width with borders; rows: arrays of cells,
  * each cell an array of paragraph XML strings. The first row repeats on
- * every page when header is true.
+ * every page when header is true. widths: optional relative column widths.
  */
-export function table(rows, { header = true, width = 9070 } = {}) {
+export function table(rows, { header = true, width = 9070, widths = null } = {}) {
   const columns = Math.max(...rows.map((row) => row.length));
-  const columnWidth = Math.floor(width / columns);
+  const shares = widths && widths.length === columns ? widths : Array(columns).fill(1);
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  const columnWidths = shares.map((share) => Math.floor((width * share) / total));
   const border = (side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="999999"/>`;
   const borders = `<w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders>`;
-  const grid = `<w:tblGrid>${`<w:gridCol w:w="${columnWidth}"/>`.repeat(columns)}</w:tblGrid>`;
+  const grid = `<w:tblGrid>${columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
   const body = rows.map((cells, position) => {
-    const rowProperties = header && position === 0 ? "<w:trPr><w:tblHeader/></w:trPr>" : "";
-    const xml = cells.map((paragraphs) => `<w:tc><w:tcPr><w:tcW w:w="${columnWidth}" w:type="dxa"/></w:tcPr>`
+    const rowProperties = header && position === 0 ? "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>";
+    const xml = cells.map((paragraphs, column) => `<w:tc><w:tcPr><w:tcW w:w="${columnWidths[column]}" w:type="dxa"/></w:tcPr>`
       + `${paragraphs.length ? paragraphs.join("") : paragraph("")}</w:tc>`).join("");
     return `<w:tr>${rowProperties}${xml}</w:tr>`;
   }).join("");
@@ -82,6 +85,15 @@ export function table(rows, { header = true, width = 9070 } = {}) {
 
 // A4 with 2.5 cm margins: the width between the margins, in twips.
 export const TEXT_WIDTH = { portrait: 9070, landscape: 14002 };
+
+/**
+ * Ends the current section (portrait or landscape as given): what follows
+ * starts on a new page with the orientation of the next section break or of
+ * the document itself.
+ */
+export function sectionBreak({ landscape = false } = {}) {
+  return `<w:p><w:pPr>${sectionXml(landscape)}</w:pPr></w:p>`;
+}
 
 function sectionXml(landscape) {
   const size = landscape ? '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' : '<w:pgSz w:w="11906" w:h="16838"/>';
@@ -97,6 +109,13 @@ function paragraphStyle(id, name, { size, bold = false, outline = null, spaceBef
     + `<w:rPr>${bold ? "<w:b/>" : ""}<w:sz w:val="${size}"/></w:rPr></w:style>`;
 }
 
+// Quoted source text: indented with a bar on the left, so it reads as a quote.
+function quoteStyle() {
+  return '<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/>'
+    + '<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:left w:val="single" w:sz="12" w:space="8" w:color="A0A0A0"/></w:pBdr>'
+    + '<w:spacing w:after="80"/><w:ind w:left="360"/></w:pPr></w:style>';
+}
+
 // Style IDs and names are Word's built-in ones ("heading 1"), so Word shows
 // them as its own headings (navigation pane, table of contents).
 function stylesXml() {
@@ -108,6 +127,8 @@ function stylesXml() {
     + paragraphStyle("Title", "Title", { size: 40, bold: true })
     + paragraphStyle("Heading1", "heading 1", { size: 32, bold: true, outline: 0, spaceBefore: 360 })
     + paragraphStyle("Heading2", "heading 2", { size: 26, bold: true, outline: 1, spaceBefore: 240 })
+    + paragraphStyle("Heading3", "heading 3", { size: 23, bold: true, outline: 2, spaceBefore: 200 })
+    + quoteStyle()
     + paragraphStyle("ListParagraph", "List Paragraph", { size: 22, indent: 720 })
     + '<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
     + '<w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>'

@@ -1,8 +1,10 @@
-// Copying the selection: as formatted HTML (pastes into Word with headings
-// and real lists) plus plain text, or as plain text only. The HTML is built
-// as a string for the clipboard, so every value goes through escapeHtml.
-import { sourceSentence, withPeriod } from "../lib/citation.js";
-import { evidenceRowText, itemText, separateTitle } from "./model.js";
+// Copying the tender annex: as formatted HTML (pastes into Word with
+// headings, real lists, quotes and the reference table) plus plain text, or
+// as plain text only. Written from the annex model like every export. The
+// HTML is built as a string for the clipboard, so every value goes through
+// escapeHtml.
+import { sourceSentence } from "../lib/citation.js";
+import { itemText, OWN_REQUIREMENT, originalText, separateTitle, sourceText, tenderLabel, tenderLines } from "./model.js";
 import { selectionText } from "./textformats.js";
 
 const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -22,41 +24,62 @@ function paragraphs(text) {
   return escapeHtml(text).replace(/\r?\n/g, "<br>");
 }
 
-function citationHtml(citation) {
-  const link = escapeHtml(citation.permalink);
-  return `<p><em>${escapeHtml(sourceSentence(citation.text))} <a href="${link}">${link}</a></em></p>`;
+function link(url) {
+  const safe = escapeHtml(url);
+  return `<a href="${safe}">${safe}</a>`;
+}
+
+function quoteHtml(entry) {
+  const { record } = entry;
+  const title = separateTitle(record);
+  const parts = [];
+  if (title) parts.push(`<p><strong>${escapeHtml(title)}</strong></p>`);
+  parts.push(`<p>${escapeHtml(record.text)}</p>`, itemsHtml(record.items));
+  if (record.closing) parts.push(`<p>${escapeHtml(record.closing)}</p>`);
+  for (const group of entry.evidence) {
+    parts.push(`<p><em>${escapeHtml(group.label)}</em></p>`, itemsHtml(group.entries));
+  }
+  return `<blockquote>${parts.join("")}</blockquote>`;
+}
+
+function entryHtml(entry) {
+  const parts = [`<h3>${escapeHtml(entry.heading)}</h3>`];
+  if (entry.kind === "own") {
+    parts.push(`<p><strong>${OWN_REQUIREMENT}</strong> <em>(tekst van de opdrachtgever)</em></p>`,
+      `<p>${paragraphs(entry.text)}</p>`);
+  } else {
+    if (entry.frameworkLine) parts.push(`<p>${escapeHtml(entry.frameworkLine)}</p>`);
+    parts.push(quoteHtml(entry),
+      `<p><em>${escapeHtml(sourceSentence(entry.citation.text))} ${link(entry.citation.permalink)}</em></p>`);
+  }
+  for (const line of tenderLines(entry)) {
+    parts.push(`<p><strong>${escapeHtml(tenderLabel(line))}:</strong> ${paragraphs(line[1])}</p>`);
+  }
+  return parts.join("");
+}
+
+function referenceHtml(model) {
+  const last = model.reference.columns.length - 1;
+  const header = model.reference.columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join("");
+  const rows = model.reference.rows.map((row) => `<tr>${row.map((cell, column) =>
+    `<td>${column === last && cell ? link(cell) : escapeHtml(cell)}</td>`).join("")}</tr>`);
+  return `<table border="1"><thead><tr>${header}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 export function selectionHtml(model) {
   const parts = [`<h1>${escapeHtml(model.title)}</h1>`,
     `<p>${escapeHtml(model.dateNote)} ${escapeHtml(model.authorityNote)}</p>`,
-    ...model.warnings.map((warning) => `<p><strong>${escapeHtml(warning)}</strong></p>`)];
-  for (const group of model.groups) {
-    parts.push(`<h2>${escapeHtml(group.title)}</h2>`);
-    for (const { record, citation, note } of group.entries) {
-      parts.push(`<h3>${escapeHtml(citation.heading)}</h3>`);
-      const title = separateTitle(record);
-      if (title) parts.push(`<p><strong>${escapeHtml(title)}</strong></p>`);
-      parts.push(`<p>${escapeHtml(record.text)}</p>`, itemsHtml(record.items));
-      if (record.closing) parts.push(`<p>${escapeHtml(record.closing)}</p>`);
-      parts.push(citationHtml(citation));
-      if (note.trim()) parts.push(`<p><strong>Notitie:</strong> ${paragraphs(note)}</p>`);
-    }
+    `<p><em>${escapeHtml(model.ownTextNote)}</em></p>`,
+    ...model.warnings.map((warning) => `<p><strong>${escapeHtml(warning)}</strong></p>`),
+    ...(model.weightProblem ? [`<p><strong>Let op: ${escapeHtml(model.weightProblem)}</strong></p>`] : [])];
+  for (const section of model.sections) {
+    parts.push(`<h2>${escapeHtml(`${section.number} ${section.title}`)}</h2>`, ...section.entries.map(entryHtml));
   }
-  if (model.evidence.length > 0) {
-    parts.push("<h2>Bewijslijst</h2>");
-    for (const { entry, rows } of model.evidence) {
-      parts.push(`<p><strong>${escapeHtml(entry.citation.heading)}</strong></p>`);
-      const items = rows.map((row) =>
-        `<li>${escapeHtml(evidenceRowText(row))}${itemsHtml(row.evidence.items)}</li>`);
-      parts.push(`<ul>${items.join("")}</ul>`);
-    }
-  }
+  if (model.reference.rows.length > 0) parts.push("<h2>Referentietabel</h2>", referenceHtml(model));
   parts.push("<h2>Bronvermelding</h2>");
-  const sources = model.sources.map((source) => {
-    const link = escapeHtml(source.link);
-    return `<li>${escapeHtml(`${source.title}, ${source.publisher}, ${withPeriod(source.year)} `)}<a href="${link}">${link}</a>${source.warning ? ` <strong>${escapeHtml(source.warning)}</strong>` : ""}</li>`;
-  });
+  const sources = model.sources.map((source) => `<li>${escapeHtml(`${sourceText(source)} Op deze site: `)}${link(source.link)}`
+    + `${source.warning ? ` <strong>${escapeHtml(source.warning)}</strong>` : ""}`
+    + `<ul><li>${source.original ? `Origineel document: ${link(source.original)}` : escapeHtml(originalText(source))}</li></ul></li>`);
   parts.push(`<ul>${sources.join("")}</ul>`);
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"></head><body>${parts.join("\n")}</body></html>`;
 }

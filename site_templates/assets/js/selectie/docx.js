@@ -1,55 +1,59 @@
-// The selection as a Word document, written with lib/docx.js.
-import { escapeXml, listParagraphs, paragraph, run, wordDocument } from "../lib/docx.js";
-import { sourceSentence, withPeriod } from "../lib/citation.js";
-import { evidenceRowText, itemText, separateTitle } from "./model.js";
+// The tender annex as a Word document: the outline of annex-document.js
+// written with lib/docx.js. Headings use Word's own heading styles, quoted
+// text the Quote style, sub-items real list levels; the reference table
+// stands on landscape pages with its header row repeated on each page.
+import { escapeXml, listParagraphs, paragraph, run, sectionBreak, table, TEXT_WIDTH, wordDocument } from "../lib/docx.js";
+import { annexBlocks } from "./annex-document.js";
+import { itemText, separateTitle } from "./model.js";
 
 export { escapeXml };
 
 /** A criterion's verbatim text as paragraphs: separate title, text, items, closing text. */
-export function criterionParagraphs(record) {
+export function criterionParagraphs(record, { style = null } = {}) {
   const title = separateTitle(record);
   return [
-    ...(title ? [paragraph(run(title, { bold: true }))] : []),
-    paragraph(run(record.text)),
+    ...(title ? [paragraph(run(title, { bold: true }), { style })] : []),
+    paragraph(run(record.text), { style }),
     ...listParagraphs(record.items, itemText),
-    ...(record.closing ? [paragraph(run(record.closing))] : []),
+    ...(record.closing ? [paragraph(run(record.closing), { style })] : []),
   ];
 }
 
+function runs(parts, links) {
+  return parts.map((part) => (part.link ? links.link(part.link) : run(part.text, part))).join("");
+}
+
+const STYLES = { title: "Title", quote: "Quote" };
+
+function blockXml(block, links) {
+  switch (block.kind) {
+    case "title":
+      return paragraph(runs(block.runs, links), { style: "Title" });
+    case "heading":
+      return paragraph(runs(block.runs, links), { style: `Heading${block.level}` });
+    case "item":
+      return paragraph(runs(block.runs, links), { style: "ListParagraph", listLevel: block.level });
+    case "table": {
+      const header = block.columns.map((column) => [paragraph(run(column, { bold: true }))]);
+      const rows = block.rows.map((cells) => cells.map((cell) => [paragraph(runs(cell, links))]));
+      return table([header, ...rows], { width: TEXT_WIDTH.landscape, widths: block.widths });
+    }
+    default:
+      return paragraph(runs(block.runs, links), { style: STYLES[block.style] || null });
+  }
+}
+
 function documentBody(model, links) {
-  const body = [
-    paragraph(run(model.title), { style: "Title" }),
-    paragraph(run(`${model.dateNote} ${model.authorityNote}`)),
-    ...model.warnings.map((warning) => paragraph(run(warning, { bold: true }))),
-  ];
-  for (const group of model.groups) {
-    body.push(paragraph(run(group.title), { style: "Heading1" }));
-    for (const { record, citation, note } of group.entries) {
-      body.push(paragraph(run(citation.heading), { style: "Heading2" }), ...criterionParagraphs(record));
-      body.push(paragraph(run(`${sourceSentence(citation.text)} `, { italic: true }) + links.link(citation.permalink)));
-      if (note.trim()) body.push(paragraph(run("Notitie: ", { bold: true }) + run(note)));
-    }
-  }
-  if (model.evidence.length > 0) {
-    body.push(paragraph(run("Bewijslijst"), { style: "Heading1" }));
-    for (const { entry, rows } of model.evidence) {
-      body.push(paragraph(run(entry.citation.heading, { bold: true })));
-      for (const row of rows) {
-        body.push(paragraph(run(evidenceRowText(row)), { style: "ListParagraph", listLevel: 0 }),
-          ...listParagraphs(row.evidence.items, itemText, 1));
-      }
-    }
-  }
-  body.push(paragraph(run("Bronvermelding"), { style: "Heading1" }));
-  for (const source of model.sources) {
-    body.push(paragraph(run(`${source.title}, ${source.publisher}, ${withPeriod(source.year)} `) + links.link(source.link)
-      + (source.warning ? run(` ${source.warning}`, { bold: true }) : ""), { style: "ListParagraph", listLevel: 0 }));
-    for (const original of source.originals) {
-      body.push(paragraph(run(`Origineel document: ${original.label}: `) + links.link(original.url),
-        { style: "ListParagraph", listLevel: 1 }));
-    }
-  }
-  body.push(paragraph(run(model.authorityNote, { italic: true })));
+  const body = [];
+  const blocks = annexBlocks(model);
+  blocks.forEach((block, position) => {
+    const next = blocks[position + 1];
+    // The reference table gets landscape pages of its own: a section ends
+    // before its heading (portrait) and after the table (landscape).
+    if (next && next.kind === "table") body.push(sectionBreak({ landscape: false }));
+    body.push(blockXml(block, links));
+    if (block.kind === "table") body.push(sectionBreak({ landscape: true }));
+  });
   return body;
 }
 

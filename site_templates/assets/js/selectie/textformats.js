@@ -1,38 +1,52 @@
-// Plain-text, Markdown and CSV versions of the selection, all written from
-// the export model (model.js).
-import { sourceSentence, withPeriod } from "../lib/citation.js";
+// Plain-text, Markdown and CSV versions of the tender annex, all written
+// from the annex model (model.js): the same sections, numbered entries,
+// roles, weights, verification and own text (marked) as the .docx.
+import { sourceSentence } from "../lib/citation.js";
 import { csvText } from "../lib/csv.js";
-import { citationText, evidenceRowText, itemText, separateTitle } from "./model.js";
+import {
+  citationText, criteriaTable, evidenceLines, itemLines, itemText, OWN_REQUIREMENT, originalText,
+  separateTitle, sourceText, tenderLabel, tenderLines,
+} from "./model.js";
 
-function textItems(items, depth = 0, bullet = "-") {
-  return (items || []).flatMap((item) =>
-    [`${"  ".repeat(depth)}${bullet} ${itemText(item)}`, ...textItems(item.items, depth + 1, bullet)]);
+const OWN_MARK = `${OWN_REQUIREMENT} (tekst van de opdrachtgever)`;
+
+/** The intro lines every text format starts with (after the title). */
+function introLines(model) {
+  return [`${model.dateNote} ${model.authorityNote}`, model.ownTextNote, ...model.warnings,
+    ...(model.weightProblem ? [`Let op: ${model.weightProblem}`] : [])];
+}
+
+function textEntry(entry) {
+  const lines = ["", entry.heading];
+  if (entry.kind === "own") {
+    lines.push(OWN_MARK, ...entry.text.split(/\r?\n/).filter((line) => line.trim()));
+  } else {
+    const { record } = entry;
+    const title = separateTitle(record);
+    if (entry.frameworkLine) lines.push(entry.frameworkLine);
+    if (title) lines.push(title);
+    lines.push(record.text, ...itemLines(record.items));
+    if (record.closing) lines.push(record.closing);
+    lines.push(...evidenceLines(entry), citationText(entry.citation));
+  }
+  for (const line of tenderLines(entry)) lines.push(`${tenderLabel(line)}: ${line[1]}`);
+  return lines;
 }
 
 export function selectionText(model) {
-  const lines = [model.title, "", model.dateNote, model.authorityNote, ...model.warnings];
-  for (const group of model.groups) {
-    lines.push("", "", group.title.toUpperCase(), "");
-    for (const { record, citation, note } of group.entries) {
-      const title = separateTitle(record);
-      lines.push("", citation.heading);
-      if (title) lines.push(title);
-      lines.push(record.text, ...textItems(record.items));
-      if (record.closing) lines.push(record.closing);
-      lines.push(citationText(citation));
-      if (note.trim()) lines.push(`Notitie: ${note}`);
-    }
+  const lines = [model.title, "", ...introLines(model)];
+  for (const section of model.sections) {
+    lines.push("", "", `${section.number} ${section.title.toUpperCase()}`);
+    for (const entry of section.entries) lines.push(...textEntry(entry));
   }
-  if (model.evidence.length > 0) {
-    lines.push("", "", "BEWIJSLIJST");
-    for (const { entry, rows } of model.evidence) {
-      lines.push("", entry.citation.heading);
-      for (const row of rows) lines.push(`- ${evidenceRowText(row)}`, ...textItems(row.evidence.items, 1));
-    }
+  if (model.reference.rows.length > 0) {
+    lines.push("", "", "REFERENTIETABEL", "", model.reference.columns.join(" | "));
+    for (const row of model.reference.rows) lines.push(row.map((cell) => cell || "–").join(" | "));
   }
   lines.push("", "", "BRONVERMELDING", "");
   for (const source of model.sources) {
-    lines.push(`- ${source.title}, ${source.publisher}, ${withPeriod(source.year)} ${source.link}${source.warning ? ` ${source.warning}` : ""}`);
+    lines.push(`- ${sourceText(source)} Op deze site: ${source.link}${source.warning ? ` ${source.warning}` : ""}`,
+      `  ${originalText(source)}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -51,71 +65,78 @@ function markdownItems(items, depth = 0) {
     [`${"    ".repeat(depth)}- ${escapeMarkdown(itemText(item))}`, ...markdownItems(item.items, depth + 1)]);
 }
 
-function markdownCitation(citation) {
-  return `*${escapeMarkdown(sourceSentence(citation.text))}* <${citation.permalink}>`;
+/** Quoted text sits in a block quote; own text never does. */
+function quoted(lines) {
+  return lines.map((line) => (line ? `> ${line}` : ">"));
+}
+
+function markdownEntry(entry) {
+  const lines = ["", `### ${escapeMarkdown(entry.heading)}`, ""];
+  if (entry.kind === "own") {
+    lines.push(`**${OWN_REQUIREMENT}** *(tekst van de opdrachtgever)*`, "");
+    lines.push(...entry.text.split(/\r?\n/).filter((line) => line.trim()).map((line) => `${escapeMarkdown(line)}  `), "");
+  } else {
+    const { record, citation } = entry;
+    if (entry.frameworkLine) lines.push(escapeMarkdown(entry.frameworkLine), "");
+    const quote = [];
+    const title = separateTitle(record);
+    if (title) quote.push(`**${escapeMarkdown(title)}**`, "");
+    quote.push(escapeMarkdown(record.text));
+    if (record.items.length > 0) quote.push("", ...markdownItems(record.items));
+    if (record.closing) quote.push("", escapeMarkdown(record.closing));
+    for (const group of entry.evidence) {
+      quote.push("", `*${escapeMarkdown(group.label)}:*`, "");
+      for (const evidence of group.entries) {
+        quote.push(`- ${escapeMarkdown(itemText(evidence))}`, ...markdownItems(evidence.items, 1));
+      }
+    }
+    lines.push(...quoted(quote), "", `*${escapeMarkdown(sourceSentence(citation.text))}* <${citation.permalink}>`, "");
+  }
+  for (const line of tenderLines(entry)) lines.push(`**${escapeMarkdown(tenderLabel(line))}:** ${escapeMarkdown(line[1])}  `);
+  return lines;
 }
 
 export function selectionMarkdown(model) {
-  const lines = [`# ${escapeMarkdown(model.title)}`, "", `${escapeMarkdown(model.dateNote)} ${escapeMarkdown(model.authorityNote)}`];
-  for (const warning of model.warnings) lines.push("", `**${escapeMarkdown(warning)}**`);
-  for (const group of model.groups) {
-    lines.push("", `## ${escapeMarkdown(group.title)}`);
-    for (const { record, citation, note } of group.entries) {
-      const title = separateTitle(record);
-      lines.push("", `### ${escapeMarkdown(citation.heading)}`, "");
-      if (title) lines.push(`**${escapeMarkdown(title)}**`, "");
-      lines.push(escapeMarkdown(record.text), "");
-      if (record.items.length > 0) lines.push(...markdownItems(record.items), "");
-      if (record.closing) lines.push(escapeMarkdown(record.closing), "");
-      lines.push(markdownCitation(citation));
-      if (note.trim()) lines.push("", `**Notitie:** ${escapeMarkdown(note)}`);
-    }
+  const lines = [`# ${escapeMarkdown(model.title)}`, "", ...introLines(model).flatMap((line) => [escapeMarkdown(line), ""])];
+  for (const section of model.sections) {
+    lines.push("", `## ${escapeMarkdown(`${section.number} ${section.title}`)}`);
+    for (const entry of section.entries) lines.push(...markdownEntry(entry));
   }
-  if (model.evidence.length > 0) {
-    lines.push("", "## Bewijslijst");
-    for (const { entry, rows } of model.evidence) {
-      lines.push("", `**${escapeMarkdown(entry.citation.heading)}**`, "");
-      for (const row of rows) lines.push(`- ${escapeMarkdown(evidenceRowText(row))}`, ...markdownItems(row.evidence.items, 1));
-    }
+  if (model.reference.rows.length > 0) {
+    const cells = (row) => `| ${row.map((cell) => escapeMarkdown(cell).replace(/ {2}\n/g, " ")).join(" | ")} |`;
+    lines.push("", "## Referentietabel", "", cells(model.reference.columns),
+      `|${model.reference.columns.map(() => " --- |").join("")}`, ...model.reference.rows.map(cells));
   }
   lines.push("", "## Bronvermelding", "");
   for (const source of model.sources) {
-    lines.push(`- ${escapeMarkdown(`${source.title}, ${source.publisher}, ${withPeriod(source.year)}`)} <${source.link}>`
+    lines.push(`- ${escapeMarkdown(sourceText(source))} Op deze site: <${source.link}>`
       + (source.warning ? ` ${escapeMarkdown(source.warning)}` : ""));
+    lines.push(source.original ? `    - Origineel document: <${source.original}>` : `    - ${escapeMarkdown(originalText(source))}`);
   }
   return lines.join("\n") + "\n";
 }
 
-// "•", not "-": a CSV cell starting with "-" would be read as a formula
-// (lib/csv.js would then have to mark it with an apostrophe).
-function flatItems(items) {
-  return textItems(items, 0, "•").join("\n");
-}
-
-/** The "Let op" cell: the authority note, and the framework's lifecycle warning if it has one. */
-function letOp(model, citation) {
-  return citation.warning ? `${model.authorityNote} ${citation.warning}` : model.authorityNote;
+/** A weight in a Dutch spreadsheet: "12,5". */
+function csvValue(value) {
+  if (value === null || value === undefined) return "";
+  return typeof value === "number" ? String(value).replace(".", ",") : value;
 }
 
 export function selectionCsv(model) {
-  const rows = [["Kader", "Uitgever", "Jaar", "Vindplaats", "Bronvermelding", "ID", "Titel", "Tekst", "Onderdelen",
-    "Slottekst", "Elementen", "Notitie", "Vaste link", "Gegevens van", "Let op"]];
-  for (const { record, citation, note } of model.entries) {
-    rows.push([citation.frameworkTitle, citation.publisher, citation.year, citation.locator, sourceSentence(citation.text),
-      record.id, separateTitle(record) || "", record.text, flatItems(record.items), record.closing || "",
-      record.elements.join(", "), note, citation.permalink, model.buildDate, letOp(model, citation)]);
-  }
-  return csvText(rows);
+  const { columns, rows } = criteriaTable(model);
+  return csvText([columns, ...rows.map((row) => row.map(csvValue))]);
 }
 
+/** The page's evidence checklist as CSV (one row per checklist line). */
 export function evidenceCsv(model) {
+  const letOp = (citation) => (citation.warning ? `${model.authorityNote} ${citation.warning}` : model.authorityNote);
   const rows = [["Kader", "Vindplaats", "ID", "Soort", "Bewijs", "Ook bij", "Vaste link", "Gegevens van", "Let op"]];
   for (const { entry, rows: checklist } of model.evidence) {
     for (const row of checklist) {
-      const text = [itemText(row.evidence), flatItems(row.evidence.items)].filter(Boolean).join("\n");
+      const text = [itemText(row.evidence), ...itemLines(row.evidence.items, "•")].join("\n");
       const alsoFor = row.alsoFor.map((citation) => citation.heading).join("; ");
       rows.push([entry.citation.frameworkTitle, entry.citation.locator, entry.record.id, row.label, text, alsoFor,
-        entry.citation.permalink, model.buildDate, letOp(model, entry.citation)]);
+        entry.citation.permalink, model.buildDate, letOp(entry.citation)]);
     }
   }
   return csvText(rows);
