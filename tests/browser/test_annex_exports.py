@@ -1,5 +1,5 @@
 """The tender annex (issue 19): every export of a selection in state v2,
-made in headless Chromium from the stored state, then opened as the reader's
+made in headless Chromium with the selection page's buttons, then opened as the reader's
 software would (python-docx, openpyxl, ZIP + XML) and compared with the
 catalogue the site serves.
 
@@ -10,8 +10,11 @@ and one with a closing text."""
 
 from __future__ import annotations
 
-import base64
+import csv
+import io
 import json
+import zipfile
+from xml.etree import ElementTree
 
 import docx
 import pytest
@@ -38,39 +41,33 @@ STATE = {"version": 2, "grouping": "eigen", "title": "Bijlage 3: kwaliteitseisen
      "explain": ""},
 ]}
 
-EXPORT = """async ([root, kinds]) => {
-    const siteRoot = new URL(root);
-    const { loadIndex, loadCriteria } = await import(root + 'assets/js/lib/catalog.js');
-    const { buildAnnexModel } = await import(root + 'assets/js/selectie/model.js');
-    const selection = JSON.parse(localStorage.getItem('kk.selectie.v2'));
-    const index = await loadIndex(siteRoot);
-    const ids = selection.items.filter((item) => item.kind === 'criterion').map((item) => item.id);
-    const model = buildAnnexModel({ index, siteRoot, selection, records: await loadCriteria(siteRoot, ids) });
-    const writers = {
-        docx: ['docx.js', 'selectionDocx'], md: ['textformats.js', 'selectionMarkdown'],
-        csv: ['textformats.js', 'selectionCsv'], txt: ['textformats.js', 'selectionText'],
-        html: ['clipboard.js', 'selectionHtml'],
-    };
-    const out = {};
-    for (const kind of kinds) {
-        const [file, name] = writers[kind];
-        const result = (await import(root + 'assets/js/selectie/' + file))[name](model);
-        if (typeof result === 'string') { out[kind] = result; continue; }
-        const bytes = new Uint8Array(await result.arrayBuffer());
-        let binary = '';
-        for (const byte of bytes) binary += String.fromCharCode(byte);
-        out[kind] = { type: result.type, base64: btoa(binary) };
-    }
-    return out;
-}"""
+BUTTONS = {"docx": "Download Word (.docx)", "xlsx": "Download Excel (.xlsx)", "odt": "Download OpenDocument-tekst (.odt)",
+           "ods": "Download OpenDocument-rekenblad (.ods)", "csv": "Download CSV", "md": "Download Markdown"}
 
 
-def exports(page, base_url, state, kinds):
+def exports(page, base_url, state, kinds, tmp_path):
+    """Stores the state, opens the selection page and uses its export buttons: {kind: bytes or text}."""
     page.goto(base_url + "selectie/")
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(state)])
-    out = page.evaluate(EXPORT, [base_url, kinds])
-    return {kind: (value if isinstance(value, str) else (value["type"], base64.b64decode(value["base64"])))
-            for kind, value in out.items()}
+    page.reload()
+    page.get_by_role("button", name=BUTTONS["docx"]).wait_for()
+    out = {}
+    for kind in kinds:
+        if kind in ("txt", "html"):
+            page.get_by_role("button", name="Kopieer (opgemaakt)").click()
+            page.get_by_role("status").filter(has_text="Gekopieerd met opmaak").wait_for()
+            out["html"], out["txt"] = page.evaluate("""async () => {
+                const [item] = await navigator.clipboard.read();
+                return [await (await item.getType('text/html')).text(), await (await item.getType('text/plain')).text()];
+            }""")
+            continue
+        with page.expect_download() as info:
+            page.get_by_role("button", name=BUTTONS[kind]).click()
+        path = tmp_path / f"bijlage.{kind}"
+        info.value.save_as(path)
+        assert info.value.suggested_filename.endswith(f".{kind}")
+        out[kind] = path.read_text(encoding="utf-8") if kind in ("csv", "md") else path.read_bytes()
+    return out
 
 
 def locator(catalog, criterion_id):
@@ -103,11 +100,8 @@ def body_blocks(document):
 
 
 def test_docx_annex_follows_the_own_structure_with_roles_quotes_and_reference_table(page, base_url, catalog, tmp_path):
-    files = exports(page, base_url, STATE, ["docx"])
-    mime, data = files["docx"]
-    assert mime == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    exports(page, base_url, STATE, ["docx"], tmp_path)
     path = tmp_path / "bijlage.docx"
-    path.write_bytes(data)
     document = docx.Document(str(path))
     blocks = body_blocks(document)
     paragraphs = [b for b in blocks if b[0] == "p"]
@@ -214,9 +208,8 @@ def test_docx_annex_follows_the_own_structure_with_roles_quotes_and_reference_ta
 @pytest.mark.parametrize("grouping", ["framework", "element"])
 def test_automatic_groups_name_the_framework_once(page, base_url, catalog, tmp_path, grouping):
     records = catalog["records"]
-    files = exports(page, base_url, {**STATE, "grouping": grouping, "title": ""}, ["docx", "md"])
-    path = tmp_path / "a.docx"
-    path.write_bytes(files["docx"][1])
+    files = exports(page, base_url, {**STATE, "grouping": grouping, "title": ""}, ["docx", "md"], tmp_path)
+    path = tmp_path / "bijlage.docx"
     paragraphs = [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
     sections = [text for style, text in paragraphs if style == "Heading 1"]
     criteria = [PLAIN, INDICATORS, NESTED, CLOSING]
@@ -236,10 +229,8 @@ def test_automatic_groups_name_the_framework_once(page, base_url, catalog, tmp_p
     assert f"### {len(titles) + 1}.1 Wachttijd" in files["md"].splitlines()
 
 
-def test_text_formats_carry_the_same_content(page, base_url, catalog):
-    import csv
-    import io
-    files = exports(page, base_url, STATE, ["md", "csv", "txt", "html"])
+def test_text_formats_carry_the_same_content(page, base_url, catalog, tmp_path):
+    files = exports(page, base_url, STATE, ["md", "csv", "html"], tmp_path)
     records = catalog["records"]
     text_lines = files["txt"].splitlines()
     md_lines = files["md"].splitlines()
@@ -272,3 +263,149 @@ def test_text_formats_carry_the_same_content(page, base_url, catalog):
     html = files["html"]
     assert "<th scope=\"col\">Weging</th>" in html
     assert "&lt;b&gt;&amp;&lt;/b&gt;" in html and "<b>" not in html
+
+
+# ---- spreadsheets and OpenDocument -----------------------------------------------
+
+ODF = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+       "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+       "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+       "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"}
+
+
+def odf_parts(data: bytes, mime_type: str) -> dict[str, ElementTree.Element]:
+    """Checks the package (mimetype first and stored, manifest complete) and parses every XML part."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        first = package.infolist()[0]
+        assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
+        assert package.read("mimetype").decode("ascii") == mime_type
+        parts = {name: ElementTree.fromstring(package.read(name)) for name in package.namelist() if name != "mimetype"}
+    entries = {e.get(f"{{{ODF['manifest']}}}full-path"): e.get(f"{{{ODF['manifest']}}}media-type")
+               for e in parts["META-INF/manifest.xml"]}
+    assert entries == {"/": mime_type, "content.xml": "text/xml", "styles.xml": "text/xml", "meta.xml": "text/xml"}
+    return parts
+
+
+def odf_text(element) -> str:
+    """An element's text as a reader sees it: line breaks as newlines."""
+    pieces = [element.text or ""]
+    for child in element:
+        pieces.append("\n" if child.tag == f"{{{ODF['text']}}}line-break" else odf_text(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def ods_sheets(data: bytes) -> dict[str, list[list]]:
+    content = odf_parts(data, "application/vnd.oasis.opendocument.spreadsheet")["content.xml"]
+    sheets = {}
+    for table in content.iter(f"{{{ODF['table']}}}table"):
+        rows = []
+        for row in table.iter(f"{{{ODF['table']}}}table-row"):
+            cells = []
+            for cell in row.findall("table:table-cell", ODF):
+                assert cell.get(f"{{{ODF['table']}}}formula") is None  # never a formula
+                kind = cell.get(f"{{{ODF['office']}}}value-type")
+                if kind == "float":
+                    cells.append(float(cell.get(f"{{{ODF['office']}}}value")))
+                elif kind == "string":
+                    cells.append("\n".join(odf_text(p) for p in cell.findall("text:p", ODF)))
+                else:
+                    cells.append(None)
+            rows.append(cells)
+        sheets[table.get(f"{{{ODF['table']}}}name")] = rows
+    return sheets
+
+
+def test_xlsx_and_ods_hold_the_reference_table_with_full_texts(page, base_url, catalog, tmp_path):
+    import openpyxl
+    files = exports(page, base_url, STATE, ["xlsx", "ods", "csv"], tmp_path)
+    records = catalog["records"]
+    workbook = openpyxl.load_workbook(io.BytesIO(files["xlsx"]))
+    assert workbook.sheetnames == ["Criteria", "Bronnen"]
+    sheet = workbook["Criteria"]
+    assert sheet.freeze_panes == "A2"
+    assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    xlsx_rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = xlsx_rows[0]
+    assert header[:7] == ["Nr.", "Criterium", "Kader", "Rol", "Weging (%)", "Verificatie", "Vaste link"]
+    column = {name: position for position, name in enumerate(header)}
+    body = xlsx_rows[1:]
+    assert [row[0] for row in body] == ["1.1", "1.2", "2.1", "2.2", "2.3"]
+    assert [row[column["Weging (%)"]] for row in body] == [None, 60, 40, None, None]  # numbers, they add up
+    assert [row[column["Rol"]] for row in body] == ["Eis (minimumeis)", "Gunningscriterium", "Gunningscriterium",
+                                                   "Contractbepaling", None]
+    assert [row[column["Kader"]] for row in body][2] == "Eigen eis"
+    for row, criterion_id in zip([body[0], body[1], body[3], body[4]], (PLAIN, INDICATORS, NESTED, CLOSING)):
+        record = records[criterion_id]
+        assert row[column["Tekst"]] == record["text"]
+        assert row[column["Vaste link"]] == f"{base_url}{record['url']}"
+        assert row[column["Criterium"]] == locator(catalog, criterion_id)
+    assert body[4][column["Slottekst"]] == records[CLOSING]["closing"]
+    assert body[3][column["Onderdelen"]].split("\n") == [
+        ("  " * depth) + "• " + text for depth, text in nested_lines(records[NESTED]["items"])]
+    # The reader's hostile text is a text cell, exactly as typed.
+    note = sheet.cell(row=3, column=column["Notitie (eigen tekst)"] + 1)
+    assert (note.value, note.data_type) == (HOSTILE, "s")
+    assert body[2][column["Tekst"]] == f"De aanbieder start binnen twee weken.\n{HOSTILE}"
+    sources = [[cell.value for cell in row] for row in workbook["Bronnen"].iter_rows()]
+    assert sources[0] == ["Kader", "Uitgever", "Jaar", "Versie", "Op deze site", "Origineel document", "Let op"]
+    used = [f for f in catalog["index"]["frameworks"] if f["id"] in {records[i]["framework"] for i in (PLAIN, INDICATORS, NESTED, CLOSING)}]
+    assert [row[0] for row in sources[1:]] == [f["title"] for f in used]
+
+    # The .ods holds the same cells; the CSV the same rows.
+    ods = ods_sheets(files["ods"])
+    assert list(ods) == ["Criteria", "Bronnen"]
+    assert ods["Criteria"] == [[None if v is None else (float(v) if isinstance(v, int) else v) for v in row]
+                               for row in xlsx_rows]
+    assert ods["Bronnen"] == [[None if v is None else v for v in row] for row in sources]
+    rows = list(csv.reader(io.StringIO(files["csv"].lstrip("\ufeff"), newline=""), delimiter=";"))
+    assert [row[:4] for row in rows] == [[v or "" for v in row[:4]] for row in xlsx_rows]
+
+
+def nested_lines(items, depth=0):
+    """(depth, text) of every sub-item, as item_lines shows them."""
+    for item in items:
+        yield depth, next(item_lines([{**item, "items": []}]))
+        yield from nested_lines(item.get("items", []), depth + 1)
+
+
+def test_odt_annex_reads_like_the_docx(page, base_url, catalog, tmp_path):
+    files = exports(page, base_url, STATE, ["odt", "docx"], tmp_path)
+    parts = odf_parts(files["odt"], "application/vnd.oasis.opendocument.text")
+    body = parts["content.xml"].find("office:body/office:text", ODF)
+    headings = [(int(h.get(f"{{{ODF['text']}}}outline-level")), odf_text(h)) for h in body.iter(f"{{{ODF['text']}}}h")]
+    document = docx.Document(str(tmp_path / "bijlage.docx"))
+    word_headings = [(int(p.style.name[-1]), p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == word_headings
+    title = next(p for p in body.iter(f"{{{ODF['text']}}}p") if p.get(f"{{{ODF['text']}}}style-name") == "Title")
+    assert odf_text(title) == STATE["title"]
+    quotes = [odf_text(p) for p in body.iter(f"{{{ODF['text']}}}p") if p.get(f"{{{ODF['text']}}}style-name") == "Quotations"]
+    assert quotes == [p.text for p in document.paragraphs if p.style.name == "Quote"]
+    records = catalog["records"]
+    for criterion_id in (PLAIN, INDICATORS, NESTED, CLOSING):
+        assert records[criterion_id]["text"] in quotes
+
+    # Sub-items are nested lists: the nested criterion's second level sits in a list inside a list item.
+    def list_texts(element, depth=0):
+        for item in element.findall("text:list-item", ODF):
+            for paragraph in item.findall("text:p", ODF):
+                yield depth, odf_text(paragraph)
+            for inner in item.findall("text:list", ODF):
+                yield from list_texts(inner, depth + 1)
+
+    listed = [entry for top in body.findall("text:list", ODF) for entry in list_texts(top)]
+    expected = list(nested_lines(records[NESTED]["items"]))
+    start = listed.index(expected[0])
+    assert listed[start:start + len(expected)] == expected
+
+    tables = list(body.iter(f"{{{ODF['table']}}}table"))
+    assert len(tables) == 1
+    header_rows = tables[0].find("table:table-header-rows", ODF)
+    rows = [[odf_text(cell) for cell in row.findall("table:table-cell", ODF)]
+            for row in tables[0].iter(f"{{{ODF['table']}}}table-row")]
+    assert header_rows is not None and rows[0] == ["Nr.", "Criterium", "Kader", "Rol", "Weging", "Verificatie", "Vaste link"]
+    assert rows == [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    links = [a.get("{http://www.w3.org/1999/xlink}href") for a in body.iter(f"{{{ODF['text']}}}a")]
+    assert f"{base_url}{records[INDICATORS]['url']}" in links
+    text = odf_text(body)
+    assert "Eigen eis (tekst van de opdrachtgever)" in text and HOSTILE in text

@@ -225,6 +225,15 @@ export async function mount(root, { siteRoot }) {
       downloadBlob(selectionDocx(model), fileName("docx"));
       return "Word-bestand gedownload.";
     }],
+    // The same annex as an open document and both as spreadsheets (xlsx.js, odf.js).
+    ...[["Excel (.xlsx)", "./xlsx.js", "selectionXlsx", "xlsx", "Excel-bestand"],
+      ["OpenDocument-tekst (.odt)", "./odf.js", "selectionOdt", "odt", "OpenDocument-tekstbestand"],
+      ["OpenDocument-rekenblad (.ods)", "./odf.js", "selectionOds", "ods", "OpenDocument-rekenblad"],
+    ].map(([label, module, writer, extension, what]) => [`Download ${label}`, async (model) => {
+      const writers = await import(module); // with fflate: loaded only when asked for
+      downloadBlob(writers[writer](model), fileName(extension));
+      return `${what} gedownload.`;
+    }]),
     ["Download CSV", async (model) => { downloadBlob(textBlob(selectionCsv(model), "text/csv"), fileName("csv")); return "CSV-bestand gedownload."; }],
     ["Download Markdown", async (model) => {
       downloadBlob(textBlob(selectionMarkdown(model), "text/markdown"), fileName("md"));

@@ -280,7 +280,9 @@ export function buildAnnexModel({ index, siteRoot, selection, records }) {
     ownTextNote: OWN_TEXT_NOTE,
     weightProblem: weightProblem(entries),
     sections,
-    groups: sections, // the older name
+    // The older view for the page: only the criteria, in their sections.
+    groups: sections.map((section) => ({ ...section, entries: section.entries.filter((entry) => entry.kind === "criterion") }))
+      .filter((section) => section.entries.length > 0),
     entries,
     criteria: entries.filter((entry) => entry.kind === "criterion"),
     evidence: evidenceChecklist(entries.filter((entry) => entry.kind === "criterion")),
