@@ -9,7 +9,7 @@ import { citationOf, citationText } from "../lib/citation.js";
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const MAX_ERRORS_SHOWN = 20;
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9.-]{0,79}$/;
+export const ID_PATTERN = /^[a-z0-9][a-z0-9.-]{0,79}$/;
 const SCAN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -29,14 +29,14 @@ const TARGET_SCORES = SCORES.filter((score) => score.points !== null).map((score
 
 const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
-function isRealDate(text) {
+export function isRealDate(text) {
   if (!DATE_PATTERN.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 /** "2026-05-01T10:00:00Z" that is a real moment: no month 13, hour 25 or offset +99:00. */
-function isRealDateTime(text) {
+export function isRealDateTime(text) {
   if (typeof text !== "string" || !DATETIME_PATTERN.test(text) || !isRealDate(text.slice(0, 10))) return false;
   const [hour, minute, second = 0] = text.slice(11, 19).split(":").map((part) => Number.parseInt(part, 10));
   const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
@@ -46,10 +46,10 @@ function isRealDateTime(text) {
 
 // A scan nests about 5 levels; anything much deeper is not a scan, and a
 // recursive walk over 10,000 levels would exhaust the stack.
-const MAX_DEPTH = 32;
+export const MAX_DEPTH = 32;
 
 /** Forbidden keys anywhere, walked without recursion; "too deep" stops the walk. */
-function findForbiddenKeys(data, problems) {
+export function findForbiddenKeys(data, problems) {
   const pending = [[data, "", 0]];
   while (pending.length) {
     const [value, path, depth] = pending.pop();
@@ -232,6 +232,23 @@ export function checkScan(data, index) {
  * never throws and never writes anything.
  */
 export async function readScanFile(file, index) {
+  const read = await readJsonFile(file);
+  if (read.problems) return read;
+  const result = checkScan(read.data, index);
+  return result.problems ? { problems: shortProblemList(result.problems) } : result;
+}
+
+/** At most MAX_ERRORS_SHOWN problems, and a line saying how many more there are. */
+export function shortProblemList(problems) {
+  if (problems.length <= MAX_ERRORS_SHOWN) return problems;
+  return [...problems.slice(0, MAX_ERRORS_SHOWN), `… en nog ${problems.length - MAX_ERRORS_SHOWN} andere problemen.`];
+}
+
+/**
+ * Read a chosen file as JSON: {data} or {problems} (size, encoding, syntax).
+ * Never throws and never writes anything.
+ */
+export async function readJsonFile(file) {
   if (file.size > MAX_IMPORT_BYTES) {
     return { problems: [`Het bestand is groter dan 5 MB (${(file.size / 1048576).toFixed(1).replace(".", ",")} MB) en is niet gelezen.`] };
   }
@@ -248,12 +265,7 @@ export async function readScanFile(file, index) {
   } catch {
     return { problems: ["Het bestand is geen geldige JSON (beschadigd of onvolledig)."] };
   }
-  const result = checkScan(data, index);
-  if (result.problems && result.problems.length > MAX_ERRORS_SHOWN) {
-    const hidden = result.problems.length - MAX_ERRORS_SHOWN;
-    return { problems: [...result.problems.slice(0, MAX_ERRORS_SHOWN), `… en nog ${hidden} andere problemen.`] };
-  }
-  return result;
+  return { data };
 }
 
 function fileSlug(scan) {

@@ -7,6 +7,7 @@
 //   ?scan=<id>&view=instellingen    setup of an existing scan
 //   ?scan=<id>[&view=antwoorden]    answering
 //   ?scan=<id>&view=resultaten      results, improvement plan, report
+//   ?view=bewijs[&scan=<id>]        the evidence library (view-evidence.js)
 import { loadIndex, loadFramework } from "../lib/catalog.js";
 import { h, download } from "./dom.js";
 import { buildContext, mergeScans, scopeFrameworkIds } from "./model.js";
@@ -16,6 +17,7 @@ import { renderList } from "./view-list.js";
 import { renderSetup } from "./view-setup.js";
 import { renderAnswering } from "./view-answering.js";
 import { renderResults } from "./view-results.js";
+import { renderEvidence } from "./view-evidence.js";
 
 const STORAGE_MESSAGES = {
   unavailable: "Deze browser staat niet toe dat de zelfscan hier wordt bewaard (bijvoorbeeld door de privacy-instellingen). "
@@ -126,7 +128,8 @@ class ZelfscanApp {
     const view = params.get("view");
     let content;
     this.refreshView = null;
-    if (scan && view === "instellingen") content = await renderSetup(this, { scan });
+    if (view === "bewijs") content = await renderEvidence(this, { scan });
+    else if (scan && view === "instellingen") content = await renderSetup(this, { scan });
     else if (scan && view === "resultaten") content = await renderResults(this, scan);
     else if (scan) content = await renderAnswering(this, scan);
     else if (params.has("kader") || params.has("criteria") || view === "nieuw") {

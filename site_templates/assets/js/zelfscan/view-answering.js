@@ -4,6 +4,7 @@
 import { h, uniqueId } from "./dom.js";
 import { SCORES, emptyAnswer, isAnswered, needsReview, progress } from "./model.js";
 import { dutchDate } from "../lib/dates.js";
+import { evidencePanel, suggestionButton } from "./evidence-panel.js";
 
 const EVIDENCE_LABELS = { indicator: "Mogelijke indicatoren", verificatie: "Verificatie aanleveren", document: "Gevraagd bewijs" };
 
@@ -39,7 +40,8 @@ function evidenceSuggestions(criterion) {
     [...byKind].map(([kind, entries]) => [
       h("p", { className: "kk-annotation-label" }, EVIDENCE_LABELS[kind] || kind),
       h("ul", {}, entries.map((entry) => h("li", {}, entry.label ? `${entry.label} ${entry.text}` : entry.text,
-        entry.items && h("ul", {}, entry.items.map((item) => h("li", {}, item.text)))))),
+        entry.items && h("ul", {}, entry.items.map((item) => h("li", {}, item.text))),
+        " ", suggestionButton(criterion, entry, EVIDENCE_LABELS[kind] || kind)))),
     ]));
 }
 
@@ -99,7 +101,8 @@ function criterionFieldset(app, scan, criterion) {
         h("textarea", { id: noteId, rows: 3, maxlength: 20000, value: answer?.toelichting || "", dataset: { field: "toelichting" } })),
       h("div", { className: "kk-zs-field" }, h("label", { for: evidenceId }, "Bewijs: documentnamen of links, één per regel"),
         h("textarea", { id: evidenceId, rows: 2, value: (answer?.evidence || []).join("\n"), dataset: { field: "evidence" } }))),
-    evidenceSuggestions(criterion)));
+    evidenceSuggestions(criterion)),
+  evidencePanel(app, scan, criterion));
 }
 
 function removedAnswers(scan, removed) {
@@ -218,6 +221,7 @@ export async function renderAnswering(app, scan) {
     h("nav", { className: "kk-zs-nav", "aria-label": "Zelfscan" },
       app.link("Resultaten en verbeterplan", { scan: scan.id, view: "resultaten" }, { className: "md-button" }),
       app.link("Instellingen", { scan: scan.id, view: "instellingen" }, { className: "md-button" }),
+      app.link("Bewijsstukken", { scan: scan.id, view: "bewijs" }, { className: "md-button" }),
       app.link("Alle zelfscans", {}, { className: "md-button" })),
     summary.length > 0 && h("div", { className: "kk-zs-message" }, h("p", {}, "Het kader is gewijzigd sinds deze scan: ", summary.join("; "), ".")),
     h("section", { className: "kk-zs-progress kk-card", "aria-label": "Voortgang" },

@@ -129,7 +129,8 @@ export function renderList(app, { missing }) {
     app.unreadableScans > 0 && h("p", { className: "kk-zs-message" },
       `${app.unreadableScans} opgeslagen zelfscan(s) konden niet worden gelezen en worden niet getoond.`),
     announcement,
-    h("p", {}, app.link("Nieuwe zelfscan beginnen", { view: "nieuw" }, { className: "md-button md-button--primary" })),
+    h("p", { className: "kk-zs-nav" }, app.link("Nieuwe zelfscan beginnen", { view: "nieuw" }, { className: "md-button md-button--primary" }),
+      app.link("Bewijsstukken", { view: "bewijs" }, { className: "md-button" })),
     table,
     importForm(app, announce));
 }

@@ -10,6 +10,7 @@ import { csvExport, jsonExport } from "./import-export.js";
 import { scanFileInput } from "./scan-file-input.js";
 import { citationOf, citationText, lifecycleWarning } from "../lib/citation.js";
 import { dutchDate } from "../lib/dates.js";
+import { evidenceReportSection } from "./evidence-map.js";
 
 const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 260;
@@ -194,5 +195,6 @@ export async function renderResults(app, scan) {
       h("p", { className: "kk-zs-noprint" }, "Per criterium dat gedeeltelijk of niet voldoet: wat gaat u doen, wie is eigenaar en wanneer is het klaar? Zo werkt u in de cyclus plan-do-check-act."),
       planForm(app, scan, context)),
     comparison(app, scan, context),
-    answersReport(app, scan, context));
+    answersReport(app, scan, context),
+    evidenceReportSection(app, context));
 }
