@@ -33,7 +33,7 @@ def bad_library_files(criteria: list[str]) -> dict[str, bytes]:
         "empty-file": b"",
         "not-utf8": bytes(range(256)),
         "latin1": json.dumps({**base, "items": [{**base["items"][0], "name": "Cliëntenraad"}]}, ensure_ascii=False).encode("latin-1"),
-        "oversized-6mb": _variant(base, _set([*item, "note"], "x" * (6 * 1024 * 1024))),
+        # (A file over 5 MB is refused by the same reader as a scan file: test_zelfscan covers it.)
         "top-level-array": json.dumps(base["items"]).encode(),
         "top-level-null": b"null",
         "a-scan-file": json.dumps({"schema": "kk-zelfscan", "version": 1}).encode(),
