@@ -139,7 +139,7 @@ export async function renderEvidence(app, { scan }) {
       formArea.replaceChildren();
       const afterRender = () => {
         const target = saved && listArea.querySelector(`[data-item-id="${CSS.escape(saved.id)}"] .kk-ev-edit`);
-        (target || returnFocus || newButton).focus();
+        (target || (returnFocus?.isConnected && returnFocus) || newButton).focus();
       };
       if (saved) {
         announce(item ? `Bewijsstuk "${saved.name}" is opgeslagen.` : `Bewijsstuk "${saved.name}" is toegevoegd.`);
@@ -205,7 +205,7 @@ export async function renderEvidence(app, { scan }) {
         id: filterId, type: "checkbox", checked: onlyFlagged,
         onchange: (event) => {
           onlyFlagged = event.target.checked;
-          refresh().then(() => listArea.querySelector(`#${filterId}`)?.focus());
+          refresh().then(() => listArea.querySelector(".kk-ev-filter input")?.focus());
         },
       }),
       h("label", { for: filterId }, `Toon alleen bewijsstukken die verlopen zijn of binnen ${SOON_DAYS} dagen verlopen (${flagged.length})`));
