@@ -43,3 +43,19 @@ def test_data_downloads_have_no_formula_cells():
     assert "\n• " in combined or ";\"• " in combined
     workbook = openpyxl.load_workbook(io.BytesIO(files["data/criteria.xlsx"]))
     assert not [cell.coordinate for row in workbook["Criteria"].iter_rows() for cell in row if cell.data_type == "f"]
+
+
+def test_xlsx_writer_keeps_every_cell_as_text():
+    """render/xlsx.py writes the workbook itself: text that looks like a formula, markup, line breaks,
+    a control character and Excel's own escape notation all stay text; the header is bold and frozen."""
+    from generator.render import xlsx
+
+    values = ["=1+1", "a < b & c", " lead\nnext", "x\x01y", "a_x0041_b", ""]
+    data = xlsx.workbook([("Criteria", [["preamble"], ["id", "tekst"], values], 2, 2)], "2026-01-02")
+    assert data == xlsx.workbook([("Criteria", [["preamble"], ["id", "tekst"], values], 2, 2)], "2026-01-02")
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Criteria"]
+    assert sheet.freeze_panes == "A3" and sheet["A2"].font.b and not sheet["A3"].font.b
+    row = [sheet.cell(3, column).value for column in range(1, 7)]
+    # openpyxl does not decode the _xHHHH_ notation (Excel does), so the escaped forms show here.
+    assert row == ["=1+1", "a < b & c", " lead\nnext", "x_x0001_y", "a_x005F_x0041_b", None]
+    assert {cell.data_type for cell in sheet[3] if cell.value is not None} == {"s"}

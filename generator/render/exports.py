@@ -6,18 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
-from datetime import datetime
 from typing import Any, Callable
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.writer.excel import ExcelWriter
 
 from ..citations import lifecycle_warning
 from ..model import Catalog, Criterion, Framework, Item
 from ..project import ProjectPaths
+from . import xlsx
 
 
 def _items_text(items: list[Item], depth: int = 0) -> list[str]:
@@ -111,63 +105,12 @@ def to_csv(criteria: list[Criterion], title: str, build_date: str, site_url: str
 
 
 def to_xlsx(criteria: list[Criterion], title: str, build_date: str, site_url: str) -> bytes:
-    # Write-only mode streams rows instead of keeping a cell object per value: ~3× faster.
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Criteria")
-    sheet.freeze_panes = "A3"
-    sheet.append(_preamble(title, build_date, criteria))
-    header = []
-    for name, _, _ in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for row in _rows(criteria, site_url):
-        sheet.append([_text_cell(sheet, value) for value in row])
-    columns = workbook.create_sheet("Kolommen")
-    columns.append(["kolom", "betekenis"])
-    for name, meaning in COLUMN_DOCS:
-        columns.append([name, meaning])
-    buffer = io.BytesIO()
-    # Stamp the build date, not the clock, so rebuilding the same data gives the same file.
-    stamp = datetime.fromisoformat(build_date)
-    workbook.properties.created = workbook.properties.modified = stamp
-    # Not workbook.save(): it sets `modified` to the clock, and zip entries get the
-    # clock's time too, so every generate rewrote every XLSX (and `mkdocs serve`
-    # rebuilt them) although nothing had changed.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, _StampedArchive(archive, stamp)).save()
-    return buffer.getvalue()
-
-
-def _text_cell(sheet, value: str) -> WriteOnlyCell:
-    """A cell that is text whatever it starts with: openpyxl would store a
-    string starting with "=" as a formula."""
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
-
-
-class _StampedArchive:
-    """A ZipFile stand-in that dates every entry with the build date."""
-
-    def __init__(self, archive: zipfile.ZipFile, stamp: datetime) -> None:
-        self._archive = archive
-        self._date_time = stamp.timetuple()[:6]
-
-    def writestr(self, name: str | zipfile.ZipInfo, data: bytes | str) -> None:
-        info = name if isinstance(name, zipfile.ZipInfo) else zipfile.ZipInfo(name, self._date_time)
-        info.date_time = self._date_time
-        info.compress_type = zipfile.ZIP_DEFLATED
-        self._archive.writestr(info, data)
-
-    def write(self, filename: str, arcname: str) -> None:  # write-only sheets arrive as temp files
-        with open(filename, "rb") as sheet:
-            self.writestr(arcname, sheet.read())
-
-    def __getattr__(self, name: str):
-        return getattr(self._archive, name)
+    """The criteria as a workbook: the preamble, a bold header row (frozen with the preamble),
+    one text row per criterion, and a second sheet explaining the columns. Every cell is text,
+    so nothing is ever read as a formula (render/xlsx.py)."""
+    rows = [_preamble(title, build_date, criteria), [name for name, _, _ in COLUMNS], *_rows(criteria, site_url)]
+    columns = [["kolom", "betekenis"], *[[name, meaning] for name, meaning in COLUMN_DOCS]]
+    return xlsx.workbook([("Criteria", rows, 2, 2), ("Kolommen", columns, None, 0)], build_date)
 
 
 def framework_json(framework: Framework, build_date: str) -> dict[str, Any]:
@@ -176,19 +119,27 @@ def framework_json(framework: Framework, build_date: str) -> dict[str, Any]:
     return {"build_date": build_date, **framework.document, "citations": citations}
 
 
-def render_exports(catalog: Catalog, paths: ProjectPaths, build_date: str, site_url: str = "") -> dict[str, bytes]:
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def render_framework_exports(framework: Framework, build_date: str, site_url: str = "") -> dict[str, bytes]:
+    """One framework's downloads (the pipeline caches them per framework)."""
+    criteria = framework.criteria()
+    return {f"data/{framework.id}.json": _dump(framework_json(framework, build_date)),
+            f"data/{framework.id}.csv": to_csv(criteria, framework.title, build_date, site_url),
+            f"data/{framework.id}.xlsx": to_xlsx(criteria, framework.title, build_date, site_url)}
+
+
+def render_exports(catalog: Catalog, paths: ProjectPaths, build_date: str, site_url: str = "",
+                   per_framework: bool = True) -> dict[str, bytes]:
+    """Every download; without `per_framework` only the combined ones and the schema."""
     files: dict[str, bytes] = {}
-
-    def dump(value: Any) -> bytes:
-        return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
-
-    for framework in catalog.frameworks:
-        criteria = framework.criteria()
-        files[f"data/{framework.id}.json"] = dump(framework_json(framework, build_date))
-        files[f"data/{framework.id}.csv"] = to_csv(criteria, framework.title, build_date, site_url)
-        files[f"data/{framework.id}.xlsx"] = to_xlsx(criteria, framework.title, build_date, site_url)
-    files["data/kaders.json"] = dump({"build_date": build_date,
-                                      "frameworks": [framework_json(f, build_date) for f in catalog.frameworks]})
+    if per_framework:
+        for framework in catalog.frameworks:
+            files.update(render_framework_exports(framework, build_date, site_url))
+    files["data/kaders.json"] = _dump({"build_date": build_date,
+                                       "frameworks": [framework_json(f, build_date) for f in catalog.frameworks]})
     everything = catalog.criteria()
     files["data/criteria.csv"] = to_csv(everything, "Alle kaders", build_date, site_url)
     files["data/criteria.xlsx"] = to_xlsx(everything, "Alle kaders", build_date, site_url)

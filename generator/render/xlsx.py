@@ -1,0 +1,132 @@
+"""A small, direct XLSX writer for our downloads: text cells only, a bold
+header row, an optional frozen top, dated by the build date.
+
+openpyxl (even in write-only mode) builds a cell object per value and
+serialises it through lxml; that was 30 % of `generate` at 30x scale
+(BENCHMARKS.md, "Exports"). Our sheets are plain text tables, so this module
+writes the SpreadsheetML parts as strings: inline strings (no shared-string
+table to build), one style for the bold header. The same bytes come out for
+the same rows and date, so a rebuild rewrites nothing. openpyxl stays the
+reader in the tests.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Characters XML 1.0 cannot carry, and a literal "_xHHHH_" that Excel would
+# decode: both written in the OOXML escape notation _xHHHH_.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "application/vnd.openxmlformats-officedocument"
+
+
+def _escape(value: str) -> str:
+    text = value.translate(_ESCAPES)
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+    return text
+
+
+def _column(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _sheet(rows: list[list[str]], bold_row: int | None, frozen_rows: int) -> str:
+    width = max((len(row) for row in rows), default=0)
+    columns = [_column(i) for i in range(width)]
+    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">']
+    if frozen_rows:
+        top = f"A{frozen_rows + 1}"
+        out.append(f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{frozen_rows}" topLeftCell="{top}" '
+                   'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A1" sqref="A1"/>'
+                   '</sheetView></sheetViews>')
+    out.append("<sheetData>")
+    for number, row in enumerate(rows, start=1):
+        style = ' s="1"' if number == bold_row else ""
+        cells = "".join(f'<c r="{columns[i]}{number}"{style} t="inlineStr"><is><t xml:space="preserve">'
+                        f"{_escape(value)}</t></is></c>"
+                        for i, value in enumerate(row) if value != "" and value is not None)
+        out.append(f'<row r="{number}">{cells}</row>')
+    out.append("</sheetData></worksheet>")
+    return "".join(out)
+
+
+_STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_MAIN}">'
+           '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+           '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+           '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
+           '</fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+           '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+           '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+           '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+
+
+def workbook(sheets: list[tuple[str, list[list[str]], int | None, int]], build_date: str) -> bytes:
+    """An .xlsx of text sheets: (name, rows, 1-based bold row or None, frozen top rows)."""
+    stamp = datetime.fromisoformat(build_date)
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    count = len(sheets)
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.spreadsheetml.sheet.main+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.spreadsheetml.styles+xml"/>'
+            + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_CT}.spreadsheetml.worksheet+xml"/>'
+                      for i in range(1, count + 1))
+            + '<Override PartName="/docProps/core.xml" '
+              'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+              f'<Override PartName="/docProps/app.xml" ContentType="{_CT}.extended-properties+xml"/></Types>'),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL}">'
+            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+            f'<Relationship Id="rId2" Type="{_PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/>'
+            f'<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>'),
+        "docProps/core.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified></cp:coreProperties>'),
+        "docProps/app.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            '<Application>kwaliteitskaders</Application></Properties>'),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
+            "<sheets>" + "".join(f'<sheet name="{_escape(name)}" sheetId="{i}" r:id="rId{i}"/>'
+                                 for i, (name, *_rest) in enumerate(sheets, start=1)) + "</sheets></workbook>"),
+        "xl/_rels/workbook.xml.rels": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL}">'
+            + "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                      for i in range(1, count + 1))
+            + f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'),
+        "xl/styles.xml": _STYLES,
+    }
+    for i, (_name, rows, bold_row, frozen) in enumerate(sheets, start=1):
+        parts[f"xl/worksheets/sheet{i}.xml"] = _sheet(rows, bold_row, frozen)
+    buffer = io.BytesIO()
+    date_time = stamp.timetuple()[:6]
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
