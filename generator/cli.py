@@ -80,14 +80,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     paths = _paths(args)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    if not regenerate(paths):
+    # The site URL `generate` and the MkDocs hook use too, so the server's own regeneration finds
+    # build/docs current instead of rewriting every permalink.
+    site_url = os.environ.get("SITE_URL") or None
+    if not regenerate(paths, site_url):
         return 1
     command = [str(Path(sys.executable).with_name(args.builder)), "serve", "--dev-addr", args.dev_addr,
                "-f", str(paths.root / "mkdocs.yml")]
     stop = threading.Event()
     if args.builder == "zensical":
         # Zensical runs no hooks; our own watcher regenerates (MkDocs uses generator/mkdocs_hooks.py).
-        threading.Thread(target=watch, args=(paths, stop), daemon=True).start()
+        threading.Thread(target=watch, args=(paths, stop), kwargs={"on_change": lambda p: regenerate(p, site_url)},
+                         daemon=True).start()
     server = subprocess.Popen(command, cwd=paths.root)
     # Stopping us (Ctrl-C or a plain kill) stops the server too.
     signal.signal(signal.SIGTERM, lambda *_: server.terminate())

@@ -11,6 +11,7 @@ changed are rewritten, so MkDocs sees just those changes.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -35,8 +36,11 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     if _serving:
         # Regenerate before MkDocs reads anything, so every page is current.
+        # The same site URL `kwaliteitskaders generate` uses ($SITE_URL), not the one `mkdocs serve`
+        # rewrites to its dev address: otherwise serve, started right after generate, rewrote every
+        # file that holds a permalink. Unchanged inputs then make this a no-op (pipeline.generate).
         try:
-            summary = generate(_paths(config), site_url=config.site_url)
+            summary = generate(_paths(config), site_url=os.environ.get("SITE_URL") or None)
         except DataError as error:
             raise PluginError("Invalid normsets; the site was not regenerated:\n" + str(error)) from error
         log.info("Regenerated site sources: %d changed, %d removed", summary.changed, summary.removed)

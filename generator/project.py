@@ -63,6 +63,11 @@ class ProjectPaths:
         """The generated Markdown tree that MkDocs (or Zensical) builds."""
         return self.root / "build" / "docs"
 
+    @property
+    def cache(self) -> Path:
+        """Content-addressed cache of validation results and rendered outputs (generator/cache.py)."""
+        return self.root / "build" / "cache"
+
     def display(self, path: Path) -> str:
         try:
             return path.relative_to(self.root).as_posix()

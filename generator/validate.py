@@ -24,6 +24,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from . import fidelity, stable_ids
+from .cache import Cache, code_digest, digest, tree_digest
 from .errors import Problem
 from .loader import JsonPath, LoadedFile, load_yaml
 from .project import ProjectPaths
@@ -51,6 +52,8 @@ class RawData:
     published: dict[str, dict[str, str]] = field(default_factory=dict)
     unreadable_frameworks: int = 0  # normset files that failed to load; their IDs cannot be checked
     sources_dir: Path | None = None  # sources/, for what the model derives from the texts (page numbers)
+    # With a cache: per framework ID, the digest of its normset file's bytes (keys rendered outputs).
+    framework_digests: dict[str, str] = field(default_factory=dict)
 
 
 def _format_path(json_path: JsonPath) -> str:
@@ -72,14 +75,17 @@ def _schema_message(error) -> str:
 
 
 class Validator:
-    def __init__(self, paths: ProjectPaths):
+    def __init__(self, paths: ProjectPaths, cache: Cache | None = None):
         self.paths = paths
+        self.cache = cache
         self.problems: list[Problem] = []
         self.consumed: dict[str, set[int]] = {}  # per source file: line numbers some quotation matched
         self.failed: dict[str, set[int]] = {}  # per source file: lines of quotations that did not match
         self.unreadable = False  # a normset failed to load: references to it cannot be judged
         self.sources = fidelity.SourceLibrary(paths.sources)
         self._validators = self._schema_validators()
+        self._stage_key: str | None = None
+        self.file_digests: dict[Path, str] = {}  # with a cache: the bytes each normset was checked from
 
     # -- helpers -------------------------------------------------------
     def report(self, file: LoadedFile, json_path: JsonPath, message: str) -> None:
@@ -110,6 +116,55 @@ class Validator:
             prefix = f"{where}: " if where else ""
             self.report(loaded, tuple(error.absolute_path), prefix + _schema_message(error))
         return None if schema_errors or problems else loaded
+
+    def framework_file(self, path: Path, raw: RawData, segment_ids: set[str]) -> LoadedFile | None:
+        """Load and check one normset on its own (schema, vocabularies, quotations, printed numbers).
+        With a cache, the result is reused while the file's bytes and everything the check reads
+        (schemas, source texts, vocabulary, segments, the generator's code) are unchanged; the
+        checks across files run on every build regardless."""
+        key = data = None
+        if self.cache is not None:
+            data = path.read_bytes()
+            key = digest(self.stage_key(), self.paths.display(path), data)
+            self.file_digests[path] = digest(data)
+            entry = self.cache.get("validate", key)
+            if entry is not None:
+                loaded, problems, consumed, failed = entry
+                if loaded is not None:
+                    loaded.path = path
+                self._merge(problems, consumed, failed)
+                return loaded
+        saved = self.problems, self.consumed, self.failed
+        self.problems, self.consumed, self.failed = [], {}, {}
+        try:
+            loaded = self.load(path, "normset")
+            if loaded:
+                self.check_framework(loaded, raw, segment_ids)
+            entry = (loaded, self.problems, self.consumed, self.failed)
+        finally:
+            self.problems, self.consumed, self.failed = saved
+        self._merge(*entry[1:])
+        # Stored only if the file did not change while it was being checked.
+        if self.cache is not None and key is not None:
+            if path.read_bytes() == data:
+                self.cache.put("validate", key, entry)
+            else:  # its rendered pages cannot be keyed by these bytes either
+                self.file_digests.pop(path, None)
+        return loaded
+
+    def _merge(self, problems: list[Problem], consumed: dict[str, set[int]], failed: dict[str, set[int]]) -> None:
+        self.problems.extend(problems)
+        for mine, theirs in ((self.consumed, consumed), (self.failed, failed)):
+            for name, numbers in theirs.items():
+                mine.setdefault(name, set()).update(numbers)
+
+    def stage_key(self) -> str:
+        """Everything a single normset's check reads besides the file itself."""
+        if self._stage_key is None:
+            files = [self.paths.vocabulary, self.paths.segments]
+            self._stage_key = digest(code_digest(), tree_digest(self.paths.schemas), tree_digest(self.paths.sources),
+                                     *(p.read_bytes() if p.exists() else b"-" for p in files))
+        return self._stage_key
 
     # -- vocabulary ----------------------------------------------------
     def vocab(self, raw: RawData, name: str) -> set[str]:
@@ -539,19 +594,22 @@ def iter_criteria(data: dict[str, Any]) -> Iterator[tuple[JsonPath, dict[str, An
             yield json_path + ("criteria", index), criterion
 
 
-def validate_project(paths: ProjectPaths) -> tuple[RawData, list[Problem]]:
-    """Load and check everything; the RawData is only usable if no problems."""
-    validator = Validator(paths)
+def validate_project(paths: ProjectPaths, cache: Cache | None = None) -> tuple[RawData, list[Problem]]:
+    """Load and check everything; the RawData is only usable if no problems. With a cache
+    (generator/cache.py), an unchanged normset's own checks are reused; the checks across files
+    (IDs, published IDs, comparable groups, coverage, glossaries) always run."""
+    validator = Validator(paths, cache)
     raw = RawData(sources_dir=paths.sources)
     raw.vocabulary = validator.load(paths.vocabulary, "vocabulary")
     if paths.segments.exists():
         raw.segments = validator.load(paths.segments, "segments")
     segment_ids = {s["id"] for s in raw.segments.data["segments"]} if raw.segments else set()
     for path in sorted(paths.frameworks.glob("*.yaml")):
-        loaded = validator.load(path, "normset")
+        loaded = validator.framework_file(path, raw, segment_ids)
         if loaded:
             raw.frameworks.append(loaded)
-            validator.check_framework(loaded, raw, segment_ids)
+            if path in validator.file_digests:
+                raw.framework_digests[loaded.data["framework"]["id"]] = validator.file_digests[path]
         else:
             raw.unreadable_frameworks += 1
             validator.unreadable = True

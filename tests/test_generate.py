@@ -1,18 +1,121 @@
 """`generate` is reproducible: the same data and build date give the same bytes,
-so a regeneration (e.g. under `mkdocs serve`) rewrites only what changed."""
+so a regeneration (e.g. under `mkdocs serve`) rewrites only what changed; and
+the build cache (generator/cache.py) never changes a byte of the output: a
+cold build, a warm build, a warm build after an edit and a build over a
+corrupted cache all give what a build without any cache gives."""
 
 from __future__ import annotations
 
+import re
+import shutil
 import time
+from pathlib import Path
 
+import pytest
+
+from generator.cache import Cache
+from generator.errors import DataError
 from generator.pipeline import render_site
 from generator.project import ProjectPaths
 from tests.conftest import ROOT
 
+DATE = "2026-01-02"
+
 
 def test_same_data_gives_the_same_files():
-    first = render_site(ProjectPaths(ROOT), build_date="2026-01-02")
+    first = render_site(ProjectPaths(ROOT), build_date=DATE)
     time.sleep(2.1)  # zip entries carry two-second timestamps
-    second = render_site(ProjectPaths(ROOT), build_date="2026-01-02")
+    second = render_site(ProjectPaths(ROOT), build_date=DATE)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def differing(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
+    return sorted(set(first) ^ set(second)) + sorted(n for n in first.keys() & second.keys() if first[n] != second[n])
+
+
+@pytest.fixture
+def project(tmp_path) -> ProjectPaths:
+    for name in ["schema", "sources", "content", "site_templates"]:
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "normsets", tmp_path / "normsets")
+    return ProjectPaths(tmp_path)
+
+
+def test_cold_and_warm_builds_give_the_same_bytes(project, tmp_path):
+    uncached = render_site(project, build_date=DATE)
+    cache = Cache(tmp_path / "cache")
+    cold = render_site(project, build_date=DATE, cache=cache)
+    assert cache.hits == 0 and cache.misses > 0
+    warm_cache = Cache(tmp_path / "cache")
+    warm = render_site(project, build_date=DATE, cache=warm_cache)
+    assert warm_cache.misses == 0 and warm_cache.hits == cache.misses
+    assert differing(uncached, cold) == [] and differing(cold, warm) == []
+
+    # An edit another framework's page shows (a member of a comparable group: its framework's short
+    # title) changes that page in a warm build exactly as in a build without cache.
+    from generator.model import build_catalog
+    from generator.validate import validate_project
+
+    catalog = build_catalog(validate_project(project)[0])
+    group = catalog.comparable[0]
+    edited, _ = group.members[0]
+    other = next(c for c, _ in group.members if c.framework.id != edited.framework.id)
+    path = project.frameworks / f"{edited.framework.id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    new_text, count = re.subn(r"^(  short_title: )(.*)$", r"\1\2 (bewerkt)", text, count=1, flags=re.M)
+    assert count == 1
+    path.write_text(new_text, encoding="utf-8")
+    edited_uncached = render_site(project, build_date=DATE)
+    edited_warm = render_site(project, build_date=DATE, cache=Cache(tmp_path / "cache"))
+    other_page = f"kaders/{other.framework.id}/index.md"
+    assert other_page in differing(warm, edited_uncached)
+    assert differing(edited_uncached, edited_warm) == []
+
+    # A corrupt entry is ignored (and rebuilt), never trusted.
+    entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+    assert entries
+    for number, entry in enumerate(entries):
+        blob = entry.read_bytes()
+        entry.write_bytes(blob[: len(blob) // 2] if number % 2 else blob[:32] + b"\x80garbage" + blob[40:])
+    corrupt_cache = Cache(tmp_path / "cache")
+    rebuilt = render_site(project, build_date=DATE, cache=corrupt_cache)
+    assert corrupt_cache.hits == 0 and differing(edited_uncached, rebuilt) == []
+
+
+def test_a_cached_normset_still_reports_its_problems(project, tmp_path):
+    path = project.frameworks / "midden-groningen-wmo.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines) if text.startswith("  status: "))
+    lines[line] = "  status: onbekende-status\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    reports = []
+    for _ in range(2):  # cold, then from the cache
+        with pytest.raises(DataError) as error:
+            render_site(project, build_date=DATE, cache=Cache(tmp_path / "cache"))
+        reports.append([str(p) for p in error.value.problems])
+    assert reports[0] == reports[1]
+    assert f"normsets/kaders/midden-groningen-wmo.yaml:{line + 1}: unknown status 'onbekende-status'" in reports[0][0]
+
+
+def test_generate_does_nothing_when_nothing_it_reads_changed(project, monkeypatch):
+    """`serve` started right after `generate` finds build/docs current and renders nothing."""
+    from generator import pipeline
+
+    first = pipeline.generate(project)
+    assert first.changed == first.total > 100
+    rendered = []
+    real_render = pipeline.render_site
+    monkeypatch.setattr(pipeline, "render_site", lambda *a, **k: rendered.append(1) or real_render(*a, **k))
+    again = pipeline.generate(project)
+    assert (again.total, again.changed, rendered) == (first.total, 0, [])
+    page = project.docs / "kaders" / "midden-groningen-wmo" / "index.md"
+    page.write_text("stale", encoding="utf-8")  # build/docs no longer as generate left it
+    repaired = pipeline.generate(project)
+    assert (repaired.changed, len(rendered)) == (1, 1) and page.read_text(encoding="utf-8") != "stale"
+    normset = project.frameworks / "midden-groningen-wmo.yaml"
+    normset.write_text(normset.read_text(encoding="utf-8").replace(
+        "title: Wmo kwaliteitskader gemeente Midden-Groningen\n", "title: Wmo kwaliteitskader Midden-Groningen (bewerkt)\n"),
+        encoding="utf-8")
+    edited = pipeline.generate(project)
+    assert len(rendered) == 2 and edited.changed >= 1 and "(bewerkt)" in page.read_text(encoding="utf-8")

@@ -113,10 +113,18 @@ def _framework(framework: Framework, catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def render_client_data(catalog: Catalog, build_date: str) -> dict[str, bytes]:
-    def dump(value: Any) -> bytes:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
+
+def render_framework_client_data(framework: Framework, build_date: str) -> dict[str, bytes]:
+    """One framework's criteria for the tools (the pipeline caches it per framework)."""
+    return {f"assets/catalog/{framework.id}.json": _dump(
+        {"framework": framework.id, "build_date": build_date,
+         "criteria": [criterion_record(c) for c in framework.criteria()]})}
+
+
+def render_client_data(catalog: Catalog, build_date: str, per_framework: bool = True) -> dict[str, bytes]:
     index = {
         "build_date": build_date,
         "elements": [{"id": e.id, "label": e.label} for e in catalog.elements],
@@ -135,9 +143,8 @@ def render_client_data(catalog: Catalog, build_date: str) -> dict[str, bytes]:
                         "members": [{"id": c.id, "relation": relation} for c, relation in g.members]}
                        for g in catalog.comparable],
     }
-    files = {"assets/catalog/index.json": dump(index)}
-    for framework in catalog.frameworks:
-        files[f"assets/catalog/{framework.id}.json"] = dump(
-            {"framework": framework.id, "build_date": build_date,
-             "criteria": [criterion_record(c) for c in framework.criteria()]})
+    files = {"assets/catalog/index.json": _dump(index)}
+    if per_framework:
+        for framework in catalog.frameworks:
+            files.update(render_framework_client_data(framework, build_date))
     return files

@@ -121,22 +121,44 @@ def data_version(catalog: Catalog) -> str:
 
 
 def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> dict[str, bytes]:
+    files = render_site_pages(catalog, paths, site_url, build_date)
+    for pages in render_framework_pages(catalog, paths, site_url, build_date, catalog.frameworks).values():
+        files.update(pages)
+    return files
+
+
+def render_framework_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str,
+                           frameworks: list[Framework]) -> dict[str, dict[str, bytes]]:
+    """The page of each given framework, per framework ID (the pipeline caches them one by one)."""
+    render = _renderer(catalog, paths, site_url, build_date)
+    # Every page is <dir>/index.md, so its source folder is also its URL folder: MkDocs
+    # keeps relative links in raw HTML as written, Zensical resolves them against the
+    # source file, and for an index.md both give the same URL.
+    return {f.id: {f"kaders/{f.id}/index.md": render("framework.md.j2", framework=f)} for f in frameworks}
+
+
+def _renderer(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str):
     environment = make_environment(paths)
     environment.globals["link_terms"] = TermLinker(catalog).link
     environment.globals["new_term_scope"] = set
     environment.globals["framework_status"] = lambda framework: framework_status(framework, catalog)
     context = {"catalog": catalog, "build_date": build_date, "site_url": site_url or "",
                "coverage": element_coverage(catalog), "count_rule": COUNT_RULE}
-    files: dict[str, str] = {}
+
+    def render(template: str, **extra: Any) -> bytes:
+        return environment.get_template(template).render(**context, **extra).encode("utf-8")
+
+    return render
+
+
+def render_site_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> dict[str, bytes]:
+    """Every page that is not a single framework's own (those: render_framework_pages)."""
+    files: dict[str, bytes] = {}
+    page = _renderer(catalog, paths, site_url, build_date)
 
     def render(template: str, target: str, **extra: Any) -> None:
-        files[target] = environment.get_template(template).render(**context, **extra)
+        files[target] = page(template, **extra)
 
-    # Every page is <dir>/index.md, so its source folder is also its URL folder: MkDocs
-    # keeps relative links in raw HTML as written, Zensical resolves them against the
-    # source file, and for an index.md both give the same URL.
-    for framework in catalog.frameworks:
-        render("framework.md.j2", f"kaders/{framework.id}/index.md", framework=framework)
     render("frameworks_index.md.j2", "kaders/index.md")
     for element in catalog.elements:
         groups = criteria_groups(catalog, lambda c, element_id=element.id: element_id in c.elements)
@@ -153,7 +175,7 @@ def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, bu
     render("glossary.md.j2", "begrippen/index.md")  # always: the navigation in mkdocs.yml links it
     render("data.md.j2", "data/index.md", columns=COLUMN_DOCS)
     render("about.md.j2", "over/index.md", data_version=data_version(catalog))
-    return {name: text.encode("utf-8") for name, text in files.items()}
+    return files
 
 
 # Published with the site and read by assets/js/site-info.js for the footer, so
