@@ -4,11 +4,15 @@
 Runs at the real data size and with synthetic copies of every normset
 (new framework and criterion IDs, and new words per copy: benchmarks/synthetic.py)
 at several multiples.
-Prints medians of N runs, wall clock and CPU (of the child processes).
+Prints medians of N runs: CPU of the child processes (generate + build, from
+os.wait4, which load on the machine disturbs far less than the wall clock),
+the wall clock, and the peak resident memory of the larger child. A "cold"
+build starts without build/cache and build/docs; a "warm" one after one
+normset edit (a framework title), with the cache of the build before.
 With --builders mkdocs,zensical the two builders run interleaved on the same
 tree, so machine noise hits both alike. Usage:
 
-    .venv/bin/python benchmarks/build_time.py [--runs 5] [--scales 1,10,30] [--builders mkdocs]
+    .venv/bin/python benchmarks/build_time.py [--runs 5] [--scales 1,10,30] [--builders mkdocs] [--kinds cold,warm]
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import argparse
 import gzip
 import os
 import re
-import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -35,20 +39,38 @@ def build_command(builder: str, project: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml")]
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def run_child(command: list[str], **kwargs) -> tuple[float, int]:
+    """CPU seconds (user + system) and peak resident memory (KiB) of one child process."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def timed_build(project: Path, builder: str = "mkdocs") -> tuple[float, float]:
-    """Wall-clock and CPU seconds of generate + build."""
+def timed_build(project: Path, builder: str = "mkdocs") -> tuple[float, float, float, int]:
+    """Wall-clock seconds, generate CPU, builder CPU and the larger peak memory (KiB) of generate + build."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start, cpu = time.perf_counter(), children_cpu()
-    subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "generate"], check=True,
-                   env=env, stdout=subprocess.DEVNULL)
-    subprocess.run(build_command(builder, project), cwd=project, check=True, env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start, children_cpu() - cpu
+    start = time.perf_counter()
+    generate_cpu, generate_rss = run_child([sys.executable, "-m", "generator", "--root", str(project), "generate"],
+                                           env=env)
+    build_cpu, build_rss = run_child(build_command(builder, project), cwd=project, env=env)
+    return time.perf_counter() - start, generate_cpu, build_cpu, max(generate_rss, build_rss)
+
+
+def prepare(project: Path, kind: str, run: int) -> None:
+    """cold: no cache and no generated tree; warm: the last build's cache, then one normset edited."""
+    if kind == "cold":
+        for name in ("cache", "docs", "site"):
+            shutil.rmtree(project / "build" / name, ignore_errors=True)
+        return
+    normset = project / "normsets" / "kaders" / "midden-groningen-wmo.yaml"
+    text = normset.read_text(encoding="utf-8")
+    text, count = re.subn(r"^(  title: Wmo kwaliteitskader gemeente Midden-Groningen)(?: \(bewerkt \d+\))?$",
+                          rf"\1 (bewerkt {run})", text, count=1, flags=re.M)
+    assert count == 1, normset
+    normset.write_text(text, encoding="utf-8")
 
 
 def largest_page(project: Path) -> tuple[str, int, int]:
@@ -63,10 +85,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="1,10,30")
     parser.add_argument("--builders", default="mkdocs", help="comma-separated: mkdocs, zensical")
+    parser.add_argument("--kinds", default="cold,warm",
+                        help="cold (no build/cache, no build/docs) and/or warm (after one normset edit)")
     args = parser.parse_args()
     builders = args.builders.split(",")
-    print("| scale | criteria | builder | median wall s | min | max | median CPU s | s per 1000 criteria |")
-    print("|---|---|---|---|---|---|---|---|")
+    kinds = args.kinds.split(",")
+    print("| scale | criteria | builder | build | median CPU s (generate + build) | min | max | median wall s | "
+          "peak memory MiB |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for scale in (int(s) for s in args.scales.split(",")):
         with tempfile.TemporaryDirectory() as directory:
             project = Path(directory)
@@ -74,16 +100,21 @@ def main() -> None:
             check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"], check=True,
                                    capture_output=True, text=True)
             count = int(re.search(r"(\d+) criteria", check.stdout).group(1))
-            runs: dict[str, list[tuple[float, float]]] = {b: [] for b in builders}
-            for _ in range(args.runs):
+            runs: dict[tuple[str, str], list[tuple[float, float, float, int]]] = {}
+            for run in range(args.runs):
                 for builder in builders:  # interleaved
-                    runs[builder].append(timed_build(project, builder))
-            for builder, measured in runs.items():
-                wall = [w for w, _ in measured]
-                median = statistics.median(wall)
-                cpu = statistics.median(c for _, c in measured)
-                print(f"| {scale}× | {count} | {builder} | {median:.2f} | {min(wall):.2f} | {max(wall):.2f} | "
-                      f"{cpu:.2f} | {median / count * 1000:.3f} |", flush=True)
+                    if "warm" in kinds and "cold" not in kinds and run == 0:
+                        timed_build(project, builder)  # fills the cache
+                    for kind in kinds:
+                        prepare(project, kind, run)
+                        runs.setdefault((builder, kind), []).append(timed_build(project, builder))
+            for (builder, kind), measured in runs.items():
+                total = [g + b for _, g, b, _ in measured]
+                print(f"| {scale}× | {count} | {builder} | {kind} | {statistics.median(total):.2f} "
+                      f"({statistics.median(g for _, g, _, _ in measured):.2f} + "
+                      f"{statistics.median(b for _, _, b, _ in measured):.2f}) | {min(total):.2f} | {max(total):.2f} | "
+                      f"{statistics.median(w for w, _, _, _ in measured):.1f} | "
+                      f"{max(m for *_, m in measured) / 1024:.0f} |", flush=True)
             if scale == 1:
                 name, size, gzipped = largest_page(project)
                 print(f"\nLargest framework page at real size: {name}: {size / 1024:.0f} KiB, "
