@@ -45,6 +45,57 @@ def test_every_criterion_once_on_each_of_its_element_pages(site_dir, catalog):
         for criterion_id in expected:
             framework_id = next(c.framework.id for c in catalog.criteria() if c.id == criterion_id)
             assert f'href="../../kaders/{framework_id}/#{criterion_id}"' in page
+            assert f'data-select-criterion="{criterion_id}"' in page
+        # Compact: the full texts stay on the framework pages (and in the finder), not here.
+        assert 'class="kk-criterion"' not in page and 'class="kk-text"' not in page
+        groups = re.findall(r'<section class="kk-group" data-framework="([^"]+)".*?<span class="kk-count">\((\d+)\)',
+                            page, re.S)
+        per_framework = Counter(c.framework.id for c in catalog.criteria() if element.id in c.elements)
+        assert [(f, int(n)) for f, n in groups] == [(f.id, per_framework[f.id]) for f in catalog.frameworks
+                                                    if per_framework[f.id]]
+        assert "telt bij elk van die elementen mee" in page
+
+
+def test_framework_pages_keep_every_full_text(site_dir, catalog):
+    for framework in catalog.frameworks:
+        page = html(site_dir, f"kaders/{framework.id}")
+        quotes = re.findall(r'<blockquote class="kk-text" lang="nl">(.*?)</blockquote>', page, re.S)
+        assert len(quotes) == len(framework.criteria()), framework.id
+        for criterion, quote in zip(framework.criteria(), quotes):
+            words = " ".join(re.sub(r"<[^>]+>", "", quote).split())
+            assert " ".join(criterion.text.split()[:6]) in words.replace("&#39;", "'").replace("&quot;", '"'), \
+                criterion.id
+
+
+def _ids(path) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8")))
+
+
+def test_every_internal_link_on_every_page_resolves(site_dir):
+    """Each relative href (and src) points at a built file, and its #fragment at an id on that page."""
+    ids: dict = {}
+    problems = []
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        for link in set(re.findall(r'\s(?:href|src)="([^"]+)"', text)):
+            if re.match(r"[a-z]+:|//|\{", link):  # other schemes and hosts (tested elsewhere), templates
+                continue
+            target, _, fragment = link.partition("#")
+            target = target.split("?", 1)[0]
+            if target.startswith("/kwaliteitskaders/"):  # 404.html links from the site root (site_url)
+                resolved = site_dir / target[len("/kwaliteitskaders/"):].lstrip("/")  # MkDocs writes "…//" for home
+            else:
+                resolved = (path.parent / target).resolve() if target else path
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.is_file():
+                problems.append(f"{path.relative_to(site_dir)}: {link}")
+            elif fragment and resolved.suffix == ".html":
+                if resolved not in ids:
+                    ids[resolved] = _ids(resolved)
+                if fragment not in ids[resolved]:
+                    problems.append(f"{path.relative_to(site_dir)}: {link} (no id)")
+    assert problems == []
 
 
 def test_overview_counts_equal_the_data(site_dir, catalog):

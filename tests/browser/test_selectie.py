@@ -127,7 +127,7 @@ def test_select_on_framework_page_survives_reload_and_removes(page, base_url):
 
 def test_select_on_element_page(page, base_url):
     page.goto(base_url + "themas/organisatie/")
-    entry = page.locator(f'.kk-group:not([data-framework="{FRAMEWORK}"]) .kk-criterion').first
+    entry = page.locator(f'.kk-group:not([data-framework="{FRAMEWORK}"]) .kk-criterion-entry').first
     criterion_id = entry.get_attribute("data-criterion-id")
     label = entry.locator("[data-select-criterion]").get_attribute("data-select-label")
     assert criterion_id not in label
