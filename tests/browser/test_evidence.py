@@ -175,6 +175,7 @@ def test_item_linked_across_two_frameworks_shows_everywhere_with_flags_and_maps(
     assert report.locator("tbody tr").count() == 2 and "Meldcode 2026" in report.locator(f'tr[data-criterion-id="{t1}"]').inner_text()
     twente_count = sum(1 for r in records.values() if r["framework"] == TWENTE)
     assert f"2 van {twente_count} criteria hebben een gekoppeld bewijsstuk" in report.inner_text()
+    assert run_axe(page) == []
     page.get_by_role("link", name="Alle zelfscans").click()
     page.get_by_role("link", name="Scan Groningen").click()
     page.get_by_role("heading", level=2, name="Scan Groningen").wait_for()
@@ -200,6 +201,14 @@ def test_library_view_is_accessible_and_fits_a_phone(page, base_url, catalog):
         page.get_by_role("button", name="Nieuw bewijsstuk").click()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert run_axe(page) == [], scheme
+    # The panel under a criterion with linked (flagged) items and both forms open, in the dark palette.
+    start_scan(page, base_url, GRONINGEN, "Scan op een telefoon")
+    box = panel(page, "gmv-a1-02")
+    assert box.locator(".kk-ev-linked li").count() == 2
+    box.get_by_role("button", name="Nieuw bewijsstuk").click()
+    panel(page, "gmv-a1-03").get_by_role("button", name="Bestaand bewijsstuk koppelen").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert run_axe(page) == []
 
 
 def test_two_tabs_add_and_link_items_without_losing_any(context, page, base_url):
