@@ -35,6 +35,8 @@ def _item(item: Item) -> dict[str, Any]:
 
 def _annotation(annotation: Annotation) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": annotation.kind, "text": annotation.text}
+    if annotation.lines is None:
+        data["editorial"] = True  # written by the editors, not quoted from the source
     if annotation.label:
         data["label"] = annotation.label
     if annotation.items:

@@ -156,6 +156,13 @@ def test_docx_annex_follows_the_own_structure_with_roles_quotes_and_reference_ta
             assert labels[at + 1:at + 1 + len(indicators)] == indicators
             assert labels.index(citation) > at  # under the criterion, before its source line
     assert not any(t.startswith("Mogelijk bewijs:") or t == "Bewijslijst" for t in texts)
+    # Evidence the editors wrote (no source lines) is said to be theirs, never shown as a quote.
+    editorial = records[PLAIN]["evidence"][0]
+    assert editorial.get("editorial") is True
+    plain_section = after(f"1.1 {locator(catalog, PLAIN)}")
+    line = next(b for b in plain_section if b[2].startswith(editorial["text"]))
+    assert (line[1], line[2]) == ("List Paragraph", f"{editorial['text']} (door de redactie)")
+    assert not any(e.get("editorial") for e in records[INDICATORS]["evidence"])
 
     # Roles, weights, verification and own text, marked as the inkoper's.
     plain = after(f"1.1 {locator(catalog, PLAIN)}")

@@ -8,7 +8,7 @@
 //       | { kind: "table", columns: [text], rows: [[runs]], widths: [share] }
 // Run   = { text, bold?, italic?, link? }               (link: the URL, shown as the text)
 import { sourceSentence } from "../lib/citation.js";
-import { itemText, originalText, OWN_REQUIREMENT, separateTitle, sourceText, tenderLabel, tenderLines } from "./model.js";
+import { evidenceText, itemText, originalText, OWN_REQUIREMENT, separateTitle, sourceText, tenderLabel, tenderLines } from "./model.js";
 
 const text = (value, style = {}) => ({ text: String(value), ...style });
 const link = (url) => ({ text: url, link: url });
@@ -34,7 +34,7 @@ function criterionBlocks(entry) {
   for (const group of entry.evidence) {
     blocks.push(paragraph(text(group.label, { bold: true })));
     for (const evidence of group.entries) {
-      blocks.push({ kind: "item", level: 0, runs: [text(itemText(evidence))] }, ...itemBlocks(evidence.items, 1));
+      blocks.push({ kind: "item", level: 0, runs: [text(evidenceText(evidence))] }, ...itemBlocks(evidence.items, 1));
     }
   }
   blocks.push(paragraph(text(`${sourceSentence(citation.text)} `, { italic: true }), link(citation.permalink)));

@@ -4,7 +4,7 @@
 // HTML is built as a string for the clipboard, so every value goes through
 // escapeHtml.
 import { sourceSentence } from "../lib/citation.js";
-import { itemText, OWN_REQUIREMENT, originalText, separateTitle, sourceText, tenderLabel, tenderLines } from "./model.js";
+import { evidenceText, itemText, OWN_REQUIREMENT, originalText, separateTitle, sourceText, tenderLabel, tenderLines } from "./model.js";
 import { selectionText } from "./textformats.js";
 
 const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -36,10 +36,9 @@ function quoteHtml(entry) {
   if (title) parts.push(`<p><strong>${escapeHtml(title)}</strong></p>`);
   parts.push(`<p>${escapeHtml(record.text)}</p>`, itemsHtml(record.items));
   if (record.closing) parts.push(`<p>${escapeHtml(record.closing)}</p>`);
-  for (const group of entry.evidence) {
-    parts.push(`<p><em>${escapeHtml(group.label)}</em></p>`, itemsHtml(group.entries));
-  }
-  return `<blockquote>${parts.join("")}</blockquote>`;
+  const evidence = entry.evidence.map((group) => `<p><em>${escapeHtml(group.label)}</em></p><ul>${group.entries.map((item) =>
+    `<li>${escapeHtml(evidenceText(item))}${itemsHtml(item.items)}</li>`).join("")}</ul>`);
+  return `<blockquote>${parts.join("")}</blockquote>${evidence.join("")}`;
 }
 
 function entryHtml(entry) {

@@ -75,6 +75,11 @@ function tenderFields(item) {
   };
 }
 
+/** An evidence entry's line: its text, marked when the editors wrote it (it is then no quote). */
+export function evidenceText(evidence) {
+  return evidence.editorial ? `${itemText(evidence)} (door de redactie)` : itemText(evidence);
+}
+
 /** The criterion's evidence suggestions grouped by kind, in the order the framework gives them. */
 function evidenceGroups(record) {
   const groups = [];
@@ -210,7 +215,7 @@ export function itemLines(items, bullet = "-", depth = 0) {
 /** The evidence under a criterion as lines: "Mogelijke indicatoren:" then "- <text>" per entry. */
 export function evidenceLines(entry, bullet = "-") {
   return entry.kind === "own" ? [] : entry.evidence.flatMap((group) => [`${group.label}:`,
-    ...group.entries.flatMap((evidence) => [`${bullet} ${itemText(evidence)}`, ...itemLines(evidence.items, bullet, 1)])]);
+    ...group.entries.flatMap((evidence) => [`${bullet} ${evidenceText(evidence)}`, ...itemLines(evidence.items, bullet, 1)])]);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { sourceSentence } from "../lib/citation.js";
 import { csvText } from "../lib/csv.js";
 import {
-  citationText, criteriaTable, evidenceLines, itemLines, itemText, OWN_REQUIREMENT, originalText,
+  citationText, criteriaTable, evidenceLines, evidenceText, itemLines, itemText, OWN_REQUIREMENT, originalText,
   separateTitle, sourceText, tenderLabel, tenderLines,
 } from "./model.js";
 
@@ -84,13 +84,16 @@ function markdownEntry(entry) {
     quote.push(escapeMarkdown(record.text));
     if (record.items.length > 0) quote.push("", ...markdownItems(record.items));
     if (record.closing) quote.push("", escapeMarkdown(record.closing));
+    lines.push(...quoted(quote), "");
+    // Under the quote: the framework's indicators and evidence (an editors' line says so itself).
     for (const group of entry.evidence) {
-      quote.push("", `*${escapeMarkdown(group.label)}:*`, "");
+      lines.push(`*${escapeMarkdown(group.label)}:*`, "");
       for (const evidence of group.entries) {
-        quote.push(`- ${escapeMarkdown(itemText(evidence))}`, ...markdownItems(evidence.items, 1));
+        lines.push(`- ${escapeMarkdown(evidenceText(evidence))}`, ...markdownItems(evidence.items, 1));
       }
+      lines.push("");
     }
-    lines.push(...quoted(quote), "", `*${escapeMarkdown(sourceSentence(citation.text))}* <${citation.permalink}>`, "");
+    lines.push(`*${escapeMarkdown(sourceSentence(citation.text))}* <${citation.permalink}>`, "");
   }
   for (const line of tenderLines(entry)) lines.push(`**${escapeMarkdown(tenderLabel(line))}:** ${escapeMarkdown(line[1])}  `);
   return lines;
