@@ -41,8 +41,8 @@ STATE = {"version": 2, "grouping": "eigen", "title": "Bijlage 3: kwaliteitseisen
      "explain": ""},
 ]}
 
-BUTTONS = {"docx": "Download Word (.docx)", "xlsx": "Download Excel (.xlsx)", "odt": "Download OpenDocument-tekst (.odt)",
-           "ods": "Download OpenDocument-rekenblad (.ods)", "csv": "Download CSV", "md": "Download Markdown"}
+BUTTONS = {"docx": "Download Word (.docx)", "xlsx": "Download Excel (.xlsx)", "odt": "Download ODF-tekst (.odt)",
+           "ods": "Download ODF-rekenblad (.ods)", "csv": "Download CSV", "md": "Download Markdown"}
 
 
 def exports(page, base_url, state, kinds, tmp_path):
@@ -215,7 +215,10 @@ def test_docx_annex_follows_the_own_structure_with_roles_quotes_and_reference_ta
 @pytest.mark.parametrize("grouping", ["framework", "element"])
 def test_automatic_groups_name_the_framework_once(page, base_url, catalog, tmp_path, grouping):
     records = catalog["records"]
-    files = exports(page, base_url, {**STATE, "grouping": grouping, "title": ""}, ["docx", "md"], tmp_path)
+    items = [dict(item) for item in STATE["items"]]
+    if grouping == "element":  # and award weights that do not add up: every export says so
+        next(item for item in items if item.get("id") == INDICATORS)["weight"] = 50
+    files = exports(page, base_url, {**STATE, "grouping": grouping, "title": "", "items": items}, ["docx", "md"], tmp_path)
     path = tmp_path / "bijlage.docx"
     paragraphs = [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
     sections = [text for style, text in paragraphs if style == "Heading 1"]
@@ -234,6 +237,9 @@ def test_automatic_groups_name_the_framework_once(page, base_url, catalog, tmp_p
     assert paragraphs[0] == ("Title", "Bijlage kwaliteitscriteria")
     assert "Veiligheid en klachten" not in [text for _, text in paragraphs]
     assert f"### {len(titles) + 1}.1 Wachttijd" in files["md"].splitlines()
+    warning = "Let op: De wegingen tellen op tot 90 % in plaats van 100 %."
+    texts = [text for _, text in paragraphs]
+    assert (warning in texts, warning in files["md"].splitlines()) == ((grouping == "element",) * 2)
 
 
 def test_text_formats_carry_the_same_content(page, base_url, catalog, tmp_path):

@@ -227,8 +227,8 @@ export async function mount(root, { siteRoot }) {
     }],
     // The same annex as an open document and both as spreadsheets (xlsx.js, odf.js).
     ...[["Excel (.xlsx)", "./xlsx.js", "selectionXlsx", "xlsx", "Excel-bestand"],
-      ["OpenDocument-tekst (.odt)", "./odf.js", "selectionOdt", "odt", "OpenDocument-tekstbestand"],
-      ["OpenDocument-rekenblad (.ods)", "./odf.js", "selectionOds", "ods", "OpenDocument-rekenblad"],
+      ["ODF-tekst (.odt)", "./odf.js", "selectionOdt", "odt", "ODF-tekstbestand (OpenDocument)"],
+      ["ODF-rekenblad (.ods)", "./odf.js", "selectionOds", "ods", "ODF-rekenblad (OpenDocument)"],
     ].map(([label, module, writer, extension, what]) => [`Download ${label}`, async (model) => {
       const writers = await import(module); // with fflate: loaded only when asked for
       downloadBlob(writers[writer](model), fileName(extension));
