@@ -4,6 +4,7 @@ every export, the share link and the self-scan link."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
@@ -264,6 +265,119 @@ def test_keyboard_only_reorder_and_remove(page, base_url, catalog):
     assert header_link(page).inner_text() == "Selectie (2)"
 
 
+def test_roles_weights_and_verification_with_live_weight_warning(page, base_url, catalog):
+    ids = ["mg-vei-09", "mg-vei-01", "bwmo-d-17"]
+    store_selection(page, base_url, ids)
+    warnings = page.locator(".kk-sel-weights")
+    top = page.locator(".kk-sel-own-part > .kk-sel-weights[role=status]")
+    assert top.count() == 1 and warnings.count() == 2  # near the top (live) and beside the export buttons
+    assert warnings.all_inner_texts() == ["", ""]
+
+    def block(criterion_id):
+        return page.locator(f'[data-criterion-id="{criterion_id}"] details.kk-sel-roles')
+
+    first, second = block("mg-vei-09"), block("mg-vei-01")
+    assert not first.evaluate("d => d.open")  # folded until asked for
+    first.locator("summary").click()
+    weight = first.get_by_label("Weging (%)")
+    assert weight.is_hidden()
+    first.get_by_label("Rol", exact=True).select_option("gunningscriterium")
+    assert weight.is_visible()
+    assert top.inner_text() == "1 gunningscriterium heeft nog geen weging en de wegingen tellen op tot 0 % in plaats van 100 %."
+    weight.fill("60")
+    assert top.inner_text() == "De wegingen tellen op tot 60 % in plaats van 100 %."
+    assert warnings.nth(1).inner_text() == top.inner_text()
+    second.locator("summary").click()
+    second.get_by_label("Rol", exact=True).select_option("gunningscriterium")
+    second.get_by_label("Weging (%)").fill("40")
+    assert warnings.all_inner_texts() == ["", ""]  # 60 + 40 = 100: the warning goes
+    second.get_by_label("Rol", exact=True).select_option("eis")
+    assert second.get_by_label("Weging (%)").is_hidden()
+    assert top.inner_text() == "De wegingen tellen op tot 60 % in plaats van 100 %."
+
+    first.get_by_label("Moment van verificatie").select_option("inschrijving")
+    suggestion = catalog["records"]["mg-vei-09"]["evidence"][0]["text"]
+    first.get_by_role("button", name=re.compile("^Neem over: ")).first.click()
+    assert first.get_by_label("Hoe wordt dit geverifieerd?").input_value() == suggestion
+    first.get_by_role("button", name=re.compile("^Neem over: ")).first.click()  # not twice
+    assert first.get_by_label("Hoe wordt dit geverifieerd?").input_value() == suggestion
+    first.get_by_label("Pas toe of leg uit (toelichting)").fill("Of leg uit")
+    assert first.locator("summary").inner_text() == "Rol in de aanbesteding: Gunningscriterium, 60 %, bij inschrijving"
+    assert_accessible(page)
+    use_dark_palette(page)
+    assert_accessible(page)
+
+    page.reload()
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert stored["items"] == [
+        criterion_entry("mg-vei-09", role="gunningscriterium", weight=60, moment="inschrijving",
+                        verification=suggestion, explain="Of leg uit"),
+        criterion_entry("mg-vei-01", role="eis"),  # the weight went with the award role
+        criterion_entry("bwmo-d-17")]
+    assert block("mg-vei-09").locator("summary").inner_text().endswith("Gunningscriterium, 60 %, bij inschrijving")
+    assert top.inner_text() == "De wegingen tellen op tot 60 % in plaats van 100 %."
+
+
+def test_own_order_headings_and_requirements(page, base_url, catalog):
+    store_selection(page, base_url, ["mg-vei-01", "bwmo-d-17", "mg-vei-02"])
+
+    def keys():
+        page.locator(".kk-sel-list > li[data-key]").first.wait_for()  # drawn after the data has loaded
+        return page.locator(".kk-sel-list > li[data-key]").evaluate_all("items => items.map(i => i.dataset.key)")
+
+    def focused():
+        return page.evaluate("document.activeElement.getAttribute('aria-label') || document.activeElement.id")
+
+    assert page.get_by_role("button", name="Kopje toevoegen").count() == 0  # own headings belong to the own order
+    page.get_by_role("button", name="Eigen eis toevoegen").click()
+    page.keyboard.type("Klachten binnen 5 dagen")  # focus went to the new requirement's title
+    page.get_by_label("Tekst van de eis").fill("De aanbieder handelt een klacht binnen 5 werkdagen af.")
+    own = page.locator("li.kk-sel-own")
+    assert own.locator("xpath=ancestor::section/h3").inner_text() == "Eigen eisen (1)"
+    assert own.get_by_text("Eigen eis", exact=True).is_visible()
+    assert own.locator("blockquote").count() == 0 and own.locator("xpath=ancestor::blockquote").count() == 0
+    own_key = own.get_attribute("data-key")
+
+    page.get_by_label("Eigen volgorde").check()
+    page.get_by_role("button", name="Kopje toevoegen").click()
+    page.keyboard.type("Veiligheid")
+    heading_key = page.locator("li.kk-sel-heading-item").get_attribute("data-key")
+    assert keys() == ["mg-vei-01", "bwmo-d-17", "mg-vei-02", own_key, heading_key]
+    up = page.get_by_role("button", name="Omhoog: eigen kopje Veiligheid", exact=True)
+    up.focus()
+    for _ in range(4):
+        page.keyboard.press("Enter")
+    assert keys() == [heading_key, "mg-vei-01", "bwmo-d-17", "mg-vei-02", own_key]
+    assert focused() == "Omlaag: eigen kopje Veiligheid"  # at the top "Omhoog" is off, so focus moved beside it
+    page.get_by_role("status").filter(has_text="plaats 1 van 5 in de lijst").wait_for()
+    # Free order across frameworks: the own requirement goes up between two criteria of other frameworks.
+    page.get_by_role("button", name="Omhoog: eigen eis Klachten binnen 5 dagen", exact=True).focus()
+    page.keyboard.press("Enter")
+    assert keys() == [heading_key, "mg-vei-01", "bwmo-d-17", own_key, "mg-vei-02"]
+    assert focused() == "Omhoog: eigen eis Klachten binnen 5 dagen"
+    # Drag and drop (pointer): mg-vei-02 onto the top half of the second entry (a tall window keeps both in view).
+    page.set_viewport_size({"width": 1280, "height": 3000})
+    page.locator('[data-drag-key="mg-vei-02"]').drag_to(page.locator('li[data-key="mg-vei-01"]'), target_position={"x": 20, "y": 3})
+    assert keys() == [heading_key, "mg-vei-02", "mg-vei-01", "bwmo-d-17", own_key]
+    assert_accessible(page)
+
+    page.reload()
+    assert keys() == [heading_key, "mg-vei-02", "mg-vei-01", "bwmo-d-17", own_key]
+    assert page.get_by_label("Eigen kopje", exact=True).input_value() == "Veiligheid"
+    assert page.get_by_label("Titel van de eis").input_value() == "Klachten binnen 5 dagen"
+    # Back to per framework: the heading is not used there (and said so), the order inside a framework is kept.
+    page.get_by_label("Per kader").check()
+    frameworks = [f["id"] for f in catalog["index"]["frameworks"]]
+    assert keys() == [*sorted(["mg-vei-02", "mg-vei-01", "bwmo-d-17"],
+                              key=lambda i: frameworks.index(catalog["records"][i]["framework"])), own_key]
+    page.get_by_text("Uw 1 eigen kopje ziet u bij “Eigen volgorde”").wait_for()
+    page.get_by_label("Eigen volgorde").check()
+    page.get_by_role("button", name="Verwijder: eigen kopje Veiligheid", exact=True).click()
+    assert keys() == ["mg-vei-02", "mg-vei-01", "bwmo-d-17", own_key]
+    assert focused() == f"Verwijder: {heading_of(catalog, 'mg-vei-02')}"
+    assert header_link(page).inner_text() == "Selectie (3)"
+
+
 def test_grouping_switch_is_remembered(page, base_url, catalog):
     other = with_items(catalog, "vng-beschermd-wonen-mo-2016", 1)[0]
     store_selection(page, base_url, ["mg-vei-09", other])
@@ -466,14 +580,35 @@ def test_evidence_checklist_lists_and_exports(page, base_url, catalog, tmp_path)
 
 # ---- sharing and the self-scan -------------------------------------------------
 
-def test_share_link_round_trip_with_unknown_and_retired_ids(browser, page, base_url, catalog):
-    shared = ["mg-vei-09", "mg-vei-01"]
-    store_selection(page, base_url, shared)
-    link = page.get_by_label("Deellink").input_value()
-    assert link == base_url + "selectie/?ids=mg-vei-09,mg-vei-01"
+def decoded_share(link):
+    """The state a #deel= link carries (base64url JSON)."""
+    encoded = urlparse(link).fragment.removeprefix("deel=")
+    return json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
 
-    # The data holds no retired IDs yet, so the colleague's copy of index.json
-    # gets one (replaced by mg-vei-02) to prove retired IDs are shown.
+
+def without_keys(items):
+    return [{k: v for k, v in item.items() if k != "key"} for item in items]
+
+
+def test_share_link_round_trip_carries_everything(browser, page, base_url, catalog):
+    own = {"kind": "own", "key": "e-own1", "title": "Klachten binnen 5 dagen", "text": f"Eigen tekst {HOSTILE}",
+           "role": "gunningscriterium", "weight": 40, "moment": "looptijd", "verification": "Rapportage"}
+    items = [{"kind": "heading", "key": "h-head1", "text": "Veiligheid & klachten"},
+             criterion_entry("mg-vei-09", note="interne notitie", role="gunningscriterium", weight=60,
+                             moment="inschrijving", verification="Beleid aanleveren", explain="Of leg uit waarom niet"),
+             own, criterion_entry("bwmo-d-17", role="eis")]
+    store_selection(page, base_url, [], grouping="eigen", extra=items)
+    page.get_by_label("Titel van uw document (bijlage)").fill("Bijlage kwaliteit")
+    link = page.get_by_label("Deellink").input_value()
+    assert link.startswith(base_url + "selectie/#deel=")
+    shared = decoded_share(link)
+    assert shared["version"] == 2 and shared["grouping"] == "eigen" and shared["title"] == "Bijlage kwaliteit"
+    assert "interne notitie" not in json.dumps(shared)  # notes stay home unless the reader ticks the box
+    page.get_by_label("Notities meedelen").check()
+    link = page.get_by_label("Deellink").input_value()
+    assert "interne notitie" in json.dumps(decoded_share(link))
+
+    # The colleague has a selection of their own; the link never overwrites it unasked.
     colleague = browser.new_context(locale="nl-NL")
     try:
         def add_retired(route):
@@ -486,34 +621,128 @@ def test_share_link_round_trip_with_unknown_and_retired_ids(browser, page, base_
         errors = []
         other.on("pageerror", lambda error: errors.append(str(error)))
         other.goto(base_url + "selectie/")
-        other.evaluate("([k, v]) => localStorage.setItem(k, v)",
-                       [STORAGE_KEY, json.dumps({"version": 2, "items": [criterion_entry("mg-dcg-15", note="eigen")]})])
-        other.goto(link + ",bestaat-niet-99,mg-oud-01")
+        theirs = json.dumps({"version": 2, "grouping": "framework", "title": "",
+                             "items": [criterion_entry("mg-dcg-15", note="eigen")]})
+        other.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, theirs])
+        other.goto(link)
         preview = other.locator(".kk-sel-shared")
         preview.get_by_role("heading", name="Gedeelde selectie").wait_for()
+        assert "Bijlage kwaliteit" in preview.inner_text()
         assert preview.locator("li[data-criterion-id]").evaluate_all(
-            "items => items.map(i => i.dataset.criterionId)") == shared
+            "items => items.map(i => i.dataset.criterionId)") == ["mg-vei-09", "bwmo-d-17"]
+        assert preview.get_by_role("heading", name="Eigen kopje Veiligheid & klachten").count() == 1
+        shared_own = preview.locator(".kk-sel-own")
+        assert shared_own.get_by_text("Eigen eis", exact=True).count() == 1
+        assert shared_own.locator("xpath=ancestor-or-self::blockquote").count() == 0
+        assert f"Eigen tekst {HOSTILE}" in shared_own.inner_text()
+        assert other.locator("[data-kk-app=selectie] img").count() == 0
+        facts = preview.locator('li[data-criterion-id="mg-vei-09"] .kk-sel-facts').inner_text()
+        for fact in ("Gunningscriterium", "60 %", "Bij inschrijving", "Beleid aanleveren", "Of leg uit waarom niet", "interne notitie"):
+            assert fact in facts
+        assert_accessible(other)
+        assert other.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == theirs
+
+        other.get_by_role("button", name="Toevoegen", exact=True).click()
+        other.get_by_role("status").filter(has_text="toegevoegd").wait_for()
+        stored = json.loads(other.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+        assert without_keys(stored["items"]) == without_keys([criterion_entry("mg-dcg-15", note="eigen"), *items])
+        assert stored["grouping"] == "framework"  # appending keeps the reader's own grouping
+        assert "deel=" not in other.url and other.locator(".kk-sel-shared").count() == 0
+
+        # Replacing asks first; "Annuleren" leaves everything as it was.
+        other.goto(link)
+        before = other.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+        other.get_by_role("button", name="Overnemen", exact=True).click()
+        other.get_by_role("button", name="Annuleren").click()
+        assert other.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before
+        assert other.evaluate("document.activeElement.textContent") == "Overnemen"
+        other.get_by_role("button", name="Overnemen", exact=True).click()
+        other.get_by_role("button", name="Ja, vervang mijn selectie").click()
+        other.get_by_role("status").filter(has_text="overgenomen").wait_for()
+        stored = json.loads(other.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+        assert stored["grouping"] == "eigen" and stored["title"] == "Bijlage kwaliteit"
+        assert without_keys(stored["items"]) == without_keys(items)
+        assert other.locator(".kk-sel-own-order li[data-key]").count() == 4
+        assert other.get_by_label("Tekst van de eis").input_value() == f"Eigen tekst {HOSTILE}"
+
+        # Old links (?ids=) still open as a preview, with unknown and retired IDs listed.
+        other.goto(base_url + "selectie/?ids=mg-vei-09,mg-vei-01,bestaat-niet-99,mg-oud-01")
+        preview.get_by_role("heading", name="Gedeelde selectie").wait_for()
+        assert preview.locator("li[data-criterion-id]").evaluate_all(
+            "items => items.map(i => i.dataset.criterionId)") == ["mg-vei-09", "mg-vei-01"]
         missing = preview.locator(".kk-sel-missing")
         assert "bestaat-niet-99 — onbekend" in missing.inner_text()
         assert "mg-oud-01 — vervallen, vervangen door mg-vei-02" in missing.inner_text()
         assert missing.get_by_role("link", name="mg-vei-02").get_attribute("href").endswith(
             f"kaders/{FRAMEWORK}/#mg-vei-02")
-        # Nothing is overwritten until the reader chooses.
-        assert stored_ids(other) == ["mg-dcg-15"]
-        other.get_by_role("button", name="Voeg toe aan mijn selectie").click()
+        other.get_by_role("button", name="Toevoegen", exact=True).click()
         other.get_by_role("status").filter(has_text="toegevoegd").wait_for()
-        assert stored_ids(other) == ["mg-dcg-15", *shared]
-        assert "ids=" not in other.url
-        assert other.locator(".kk-sel-shared").count() == 0
-
-        other.goto(link)
-        other.get_by_role("button", name="Neem deze selectie over").click()
-        other.get_by_role("status").filter(has_text="overgenomen").wait_for()
-        assert stored_ids(other) == shared
-        assert listed_ids(other) == shared
+        assert stored_ids(other) == ["mg-vei-09", "bwmo-d-17", "mg-vei-01"]  # mg-vei-09 was there: kept once
         assert errors == []
     finally:
         colleague.close()
+
+
+def share_fragment(data) -> str:
+    raw = data if isinstance(data, bytes) else json.dumps(data).encode()
+    return "#deel=" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def test_hostile_or_broken_share_links_are_refused_with_reasons(page, base_url):
+    store_selection(page, base_url, ["mg-vei-01"], notes={"mg-vei-01": "mijn notitie"})
+    mine = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+    preview = page.locator(".kk-sel-shared")
+
+    def open_fragment(fragment):
+        # The page follows hash changes; the old preview goes first so the wait sees the new one.
+        page.evaluate("f => { document.querySelector('.kk-sel-shared')?.remove(); location.hash = f; }", fragment)
+        preview.get_by_role("heading", name="Gedeelde selectie").wait_for()
+        return preview.inner_text()
+
+    assert "niet te lezen" in open_fragment("#deel=@@@!")
+    assert "niet te lezen" in open_fragment(share_fragment(b"\xff\xfe not json"))
+    assert "geen selectie" in open_fragment(share_fragment([1, 2]))
+    assert "versie" in open_fragment(share_fragment({"version": 3, "items": []}))
+    assert "te lang" in open_fragment("#deel=" + "A" * 40000)
+    for broken in ("#deel=@@@!", share_fragment({"version": 3, "items": []})):
+        open_fragment(broken)
+        assert preview.get_by_role("button", name="Overnemen").count() == 0
+
+    text = open_fragment(share_fragment({
+        "version": 2, "grouping": "alles", "__proto__": {"polluted": 1}, "title": ["x"],
+        "items": [
+            {"id": "mg-vei-09", "role": "baas", "weight": "50", "moment": 3, "note": "n" * 20000, "__proto__": {"polluted": 1}},
+            {"kind": "own", "key": "<img src=x>", "title": HOSTILE, "text": 7, "weight": 1e9},
+            {"kind": "script", "id": "x"}, "tekst", {"id": 12}, {"id": "mg-vei-09"},
+            {"kind": "heading", "text": "Kopje", "extra": True},
+        ]}))
+    for reason in ("Onbekend onderdeel “__proto__”", "Onbekende groepering", "De titel moet tekst zijn",
+                   "Onderdeel 1: rol is geen bekende rol", "Onderdeel 1: weging moet een getal van 0 tot en met 100 zijn",
+                   "Onderdeel 1: moment moet tekst zijn", "Onderdeel 1: notitie is langer dan 10000 tekens",
+                   "Onderdeel 1: onbekend veld “__proto__”", "Onderdeel 2 (eigen eis) had een ongeldige sleutel",
+                   "Onderdeel 2: tekst moet tekst zijn", "Onderdeel 2: weging moet een getal",
+                   "Onderdeel 3 heeft een onbekende soort", "Onderdeel 4 is geen geldig onderdeel",
+                   "Onderdeel 5 (criterium) heeft geen geldige ID", "Onderdeel 7: onbekend veld “extra”"):
+        assert reason in text, reason
+    assert page.evaluate("({}).polluted === undefined && Object.prototype.polluted === undefined")
+    assert page.locator("[data-kk-app=selectie] img").count() == 0
+    # What was valid is offered: the criterion once, the own requirement (its title as text) and the heading.
+    assert preview.locator("li[data-criterion-id]").count() == 1
+    assert HOSTILE in preview.locator(".kk-sel-own").inner_text()
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == mine
+    preview.get_by_role("button", name="Sluiten").click()
+    page.get_by_role("status").filter(has_text="niet veranderd").wait_for()
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == mine
+    assert "deel=" not in page.url
+
+    # A selection too large for a link says so instead of making a broken one.
+    big = [{"kind": "own", "key": f"e-big{n}", "title": "Lang", "text": "x" * 9000, "role": "", "weight": None,
+            "moment": "", "verification": ""} for n in range(4)]
+    store_selection(page, base_url, ["mg-vei-01"], extra=big)
+    assert page.get_by_label("Deellink").input_value() == ""
+    assert page.get_by_label("Deellink").is_disabled()
+    page.get_by_text("Deze selectie past niet in een deellink").wait_for()
+    assert page.get_by_role("button", name="Kopieer deellink").is_disabled()
 
 
 def test_selfscan_link_holds_exactly_the_selection_in_order(page, base_url, catalog):

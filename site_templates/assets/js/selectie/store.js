@@ -105,7 +105,7 @@ export function parseState(raw) {
       return;
     }
     // A version-1 item has no kind: it is a criterion.
-    const kind = item.kind === undefined && typeof item.id === "string" ? "criterion" : item.kind;
+    const kind = item.kind === undefined && Object.hasOwn(item, "id") ? "criterion" : item.kind;
     if (!Object.hasOwn(FIELDS, kind)) {
       problems.push(`${where} heeft een onbekende soort en is weggelaten.`);
       return;
