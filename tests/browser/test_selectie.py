@@ -302,7 +302,7 @@ def test_roles_weights_and_verification_with_live_weight_warning(page, base_url,
     first.get_by_role("button", name=re.compile("^Neem over: ")).first.click()  # not twice
     assert first.get_by_label("Hoe wordt dit geverifieerd?").input_value() == suggestion
     first.get_by_label("Pas toe of leg uit (toelichting)").fill("Of leg uit")
-    assert first.locator("summary").inner_text() == "Rol in de aanbesteding: Gunningscriterium, 60 %, bij inschrijving"
+    assert first.locator("summary").inner_text() == "Rol in de aanbesteding: Gunningscriterium, 60\u00a0%, bij inschrijving"
     assert_accessible(page)
     use_dark_palette(page)
     assert_accessible(page)
@@ -314,7 +314,7 @@ def test_roles_weights_and_verification_with_live_weight_warning(page, base_url,
                         verification=suggestion, explain="Of leg uit"),
         criterion_entry("mg-vei-01", role="eis"),  # the weight went with the award role
         criterion_entry("bwmo-d-17")]
-    assert block("mg-vei-09").locator("summary").inner_text().endswith("Gunningscriterium, 60 %, bij inschrijving")
+    assert block("mg-vei-09").locator("summary").inner_text().endswith("Gunningscriterium, 60\u00a0%, bij inschrijving")
     assert top.inner_text() == "De wegingen tellen op tot 60 % in plaats van 100 %."
 
 
@@ -637,7 +637,7 @@ def test_share_link_round_trip_carries_everything(browser, page, base_url, catal
         assert f"Eigen tekst {HOSTILE}" in shared_own.inner_text()
         assert other.locator("[data-kk-app=selectie] img").count() == 0
         facts = preview.locator('li[data-criterion-id="mg-vei-09"] .kk-sel-facts').inner_text()
-        for fact in ("Gunningscriterium", "60 %", "Bij inschrijving", "Beleid aanleveren", "Of leg uit waarom niet", "interne notitie"):
+        for fact in ("Gunningscriterium", "60\u00a0%", "Bij inschrijving", "Beleid aanleveren", "Of leg uit waarom niet", "interne notitie"):
             assert fact in facts
         assert_accessible(other)
         assert other.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == theirs

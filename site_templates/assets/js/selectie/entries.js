@@ -18,7 +18,7 @@ export function controlId(entry, field) {
 export function roleSummary(entry) {
   const parts = [];
   if (entry.role) parts.push(roleLabel(entry.role));
-  if (entry.role === WEIGHTED_ROLE) parts.push(Number.isFinite(entry.weight) ? `${String(entry.weight).replace(".", ",")} %` : "nog geen weging");
+  if (entry.role === WEIGHTED_ROLE) parts.push(Number.isFinite(entry.weight) ? `${String(entry.weight).replace(".", ",")}\u00a0%` : "nog geen weging");
   if (entry.moment) parts.push(momentLabel(entry.moment).toLowerCase());
   return parts.length > 0 ? parts.join(", ") : "nog niet gekozen";
 }

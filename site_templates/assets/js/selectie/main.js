@@ -85,7 +85,7 @@ function displaySections(index, selection, records) {
 function factsList(entry) {
   const facts = [];
   if (entry.role) facts.push(["Rol", roleLabel(entry.role)]);
-  if (entry.role === WEIGHTED_ROLE && Number.isFinite(entry.weight)) facts.push(["Weging", `${String(entry.weight).replace(".", ",")} %`]);
+  if (entry.role === WEIGHTED_ROLE && Number.isFinite(entry.weight)) facts.push(["Weging", `${String(entry.weight).replace(".", ",")}\u00a0%`]);
   if (entry.moment) facts.push(["Moment van verificatie", momentLabel(entry.moment)]);
   if (entry.verification) facts.push(["Verificatie", entry.verification]);
   if (entry.explain) facts.push(["Pas toe of leg uit", entry.explain]);
