@@ -199,6 +199,8 @@ def test_library_view_is_accessible_and_fits_a_phone(page, base_url, catalog):
         page.emulate_media(color_scheme=scheme)
         open_app(page, base_url + "zelfscan/?view=bewijs")
         page.get_by_role("button", name="Nieuw bewijsstuk").click()
+        # The page's own stylesheet (only /zelfscan/ loads it) is applied.
+        assert page.locator(".kk-ev-list").evaluate("list => getComputedStyle(list).listStyleType") == "none"
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert run_axe(page) == [], scheme
     # The panel under a criterion with linked (flagged) items and both forms open, in the dark palette.
