@@ -117,6 +117,13 @@ def catalog(site_dir):
     return {"index": index, "records": records, "frameworks": frameworks}
 
 
+def add_test_style(page, css: str) -> None:
+    """Apply CSS that only a test needs. The site's policy blocks inline <style>
+    (page.add_style_tag), but a constructed stylesheet is CSSOM, which it allows."""
+    page.evaluate("""css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }""", css)
+
+
 def run_axe(page) -> list[dict]:
     # Material fades colours (hover, palette) over 125 ms; measure contrast once that is done.
     page.wait_for_function("() => document.getAnimations().length === 0")

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, quote, urlparse
 import pytest
 
 from generator.render.word_forms import form_key
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import add_test_style, run_axe
 from tests.conftest import ROOT
 
 PAGE = "zoeken/"
@@ -662,7 +662,9 @@ def test_no_accessibility_violations(page, base_url, query_string, scheme):
     page.locator(".kk-finder__facet").evaluate_all("facets => facets.forEach(f => { f.open = true; })")
     # Results below the fold are not rendered (content-visibility: auto), so axe would measure their
     # colours against whatever lies at their estimated place (the footer); render them for the check.
-    page.add_style_tag(content=".kk-finder__result { content-visibility: visible !important; }")
+    add_test_style(page, ".kk-finder__result { content-visibility: visible !important; }")
+    assert page.locator(".kk-finder__result").evaluate_all(
+        "results => results.every((r) => getComputedStyle(r).contentVisibility === 'visible')")
     assert run_axe(page) == []
 
 

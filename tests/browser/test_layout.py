@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import SUB_PATH
+from tests.browser.conftest import SUB_PATH, add_test_style
 from tests.browser.zelfscan_bad_files import FRAMEWORK, valid_scan
 from tests.conftest import ROOT
 
@@ -300,6 +300,8 @@ def test_every_page_type_lays_out_cleanly(browser, site_dir, base_url, width, pa
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     try:
@@ -309,7 +311,7 @@ def test_every_page_type_lays_out_cleanly(browser, site_dir, base_url, width, pa
                 page.locator(ready).first.wait_for()
             # Off-screen finder results skip layout (content-visibility: auto) until scrolled to;
             # lay everything out, as a reader scrolling down sees it, to measure it all at once.
-            page.add_style_tag(content="* { content-visibility: visible !important; }")
+            add_test_style(page, "* { content-visibility: visible !important; }")
             page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
             scheme = page.evaluate("document.body.dataset.mdColorScheme")
             assert scheme == ("slate" if palette == "donker" else "default"), (name, scheme)
