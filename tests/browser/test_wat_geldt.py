@@ -112,6 +112,13 @@ def test_every_profile_gives_exactly_the_set_from_the_data(page, base_url, data)
         if keep:
             with_kept = {f["id"] for f in data.index["frameworks"] if set(keep) & {r["id"] for r in data.records[f["id"]]}}
             assert set(finder["kader"][0].split(",")) == with_kept
+            # With two or more frameworks: also one self-scan over those frameworks whole.
+            multi = page.locator('[data-action="zelfscan-kaders"]')
+            if len(with_kept) > 1:
+                kaders = parse_qs(urlparse(multi.get_attribute("href")).query)["kaders"][0].split(",")
+                assert sorted(kaders) == sorted(with_kept), query
+            else:
+                assert multi.count() == 0, query
         counts[query] = (len(keep), len(drop))
         # Reload reproduces the set.
         page.reload()

@@ -40,6 +40,18 @@ def version_1_scan(criteria: list[dict], scan_id: str = "zs-test-v1") -> dict:
     return scan
 
 
+OTHER_FRAMEWORK = "twente-kwaliteit-2017"
+
+
+def valid_multi_scan(criteria: list[dict], scan_id: str = "zs-test-kaders") -> dict:
+    """The valid scan as a scan over two frameworks, its answer from a shared question."""
+    scan = valid_scan(criteria, scan_id)
+    scan["scope"] = {"kind": "kaders", "frameworks": [FRAMEWORK, OTHER_FRAMEWORK]}
+    scan["framework_versions"][OTHER_FRAMEWORK] = "2017"
+    scan["answers"][criteria[0]["id"]]["shared"] = {"group": "klachtenprocedure", "confirmed": False}
+    return scan
+
+
 def _variant(base: dict, change) -> bytes:
     scan = copy.deepcopy(base)
     change(scan)
@@ -139,6 +151,29 @@ def bad_files(criteria: list[dict]) -> dict[str, bytes]:
     files["wrong-type-plan-entry"] = _variant(base, _set(["plan", first], ["actie"]))
     files["wrong-type-disabled-section"] = _variant(base, _set(["disabled_sections"], ["veiligheid"]))
     files["wrong-type-framework-version"] = _variant(base, _set(["framework_versions", FRAMEWORK], 2016))
+    # A scan over several frameworks (scope "kaders") and its shared answers.
+    multi = valid_multi_scan(criteria)
+    kaders = ["scope", "frameworks"]
+    shared = ["answers", first, "shared"]
+    files.update({
+        "kaders-unknown-framework": _variant(multi, _set(kaders, [FRAMEWORK, "bestaat-niet-2099"])),
+        "kaders-one-framework": _variant(multi, _set(kaders, [FRAMEWORK])),
+        "kaders-no-frameworks": _variant(multi, _set(kaders, [])),
+        "kaders-same-framework-twice": _variant(multi, _set(kaders, [FRAMEWORK, FRAMEWORK])),
+        "kaders-frameworks-string": _variant(multi, _set(kaders, f"{FRAMEWORK},{OTHER_FRAMEWORK}")),
+        "kaders-framework-number": _variant(multi, _set(kaders, [FRAMEWORK, 7])),
+        "kaders-frameworks-missing": _variant(multi, _set(["scope"], {"kind": "kaders"})),
+        "kaders-extra-scope-field": _variant(multi, _set(["scope", "framework"], FRAMEWORK)),
+        "hostile-kaders-framework": _variant(multi, _set(kaders, [FRAMEWORK, PAYLOADS[0]])),
+        "shared-outside-scope": _variant(multi, _set(kaders, [OTHER_FRAMEWORK, "voorkomen-seksueel-misbruik-2013"])),
+        "shared-in-single-framework-scan": _variant(base, _set(["answers", first, "shared"], {"group": "vog", "confirmed": True})),
+        "shared-not-an-object": _variant(multi, _set(shared, True)),
+        "shared-confirmed-string": _variant(multi, _set(shared + ["confirmed"], "ja")),
+        "shared-group-missing": _variant(multi, _set(shared, {"confirmed": True})),
+        "shared-unknown-field": _variant(multi, _set(shared + ["score"], "voldoet")),
+        "hostile-shared-group": _variant(multi, _set(shared + ["group"], PAYLOADS[1])),
+        "proto-key-in-shared": _variant(multi, _set(shared + ["__proto__"], {"polluted": True})),
+    })
     return files
 
 
@@ -166,4 +201,8 @@ def hostile_files(criteria: list[dict]) -> dict[str, bytes]:
         _set(path, value)(everywhere)
     everywhere["answers"][first]["score"] = "niet"
     files["hostile-everywhere"] = json.dumps(everywhere).encode("utf-8")
+    # A valid scan over two frameworks, so it also shows the framework switch of the results.
+    multi = valid_multi_scan(criteria, "zs-hostile-kaders")
+    multi["answers"][first]["toelichting"] = PAYLOAD
+    files["hostile-kaders-toelichting"] = json.dumps(multi).encode("utf-8")
     return files

@@ -79,6 +79,9 @@ export async function mount(root, { siteRoot }) {
     if (profile.onderwerp.length) finder.searchParams.set("onderwerp", profile.onderwerp.join(","));
     const scan = new URL("zelfscan/", siteRoot);
     scan.searchParams.set("criteria", ids.join(","));
+    // The same frameworks as one multi-framework scan (comparable criteria asked once).
+    const multiScan = new URL("zelfscan/", siteRoot);
+    multiScan.searchParams.set("kaders", [...kept].join(","));
 
     const summary = `${criteriaCount(ids.length)} uit ${kept.size === 1 ? "1 kader" : `${kept.size} kaders`}`
       + (excluded.length ? `; ${excluded.length} weggelaten.` : ".");
@@ -99,7 +102,9 @@ export async function mount(root, { siteRoot }) {
       el("p", { class: "kk-wat-geldt__actions" },
         el("a", { class: "md-button md-button--primary", href: finder.href, "data-action": "finder" }, "Open in de zoekfunctie"),
         " ", addButton, " ",
-        el("a", { class: "md-button", href: scan.href, "data-action": "zelfscan" }, "Start een zelfscan met deze criteria")),
+        el("a", { class: "md-button", href: scan.href, "data-action": "zelfscan" }, "Start een zelfscan met deze criteria"),
+        kept.size > 1 ? [" ", el("a", { class: "md-button", href: multiScan.href, "data-action": "zelfscan-kaders" },
+          `Start één zelfscan over deze ${kept.size} kaders`)] : null),
       added,
       excluded.length ? el("details", { class: "kk-wat-geldt__excluded" },
         el("summary", {}, `Weggelaten criteria (${excluded.length}) met de reden`),

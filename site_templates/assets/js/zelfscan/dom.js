@@ -56,3 +56,14 @@ export function uniqueId(prefix) {
 export function download(filename, text, type) {
   downloadBlob(textBlob(text, type), filename);
 }
+
+/** A button that builds a file ({filename, text, type}) when pressed and offers it as a download. */
+export function exportButton(label, make) {
+  return h("button", {
+    type: "button", className: "md-button",
+    onclick: () => {
+      const file = make();
+      download(file.filename, file.text, file.type);
+    },
+  }, label);
+}

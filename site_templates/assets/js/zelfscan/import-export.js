@@ -22,7 +22,8 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const REQUIRED_KEYS = ["schema", "version", "id", "name", "organisation", "date", "created", "modified", "scope",
   "framework_versions", "disabled_sections", "answers", "plan"];
 const TOP_KEYS = [...REQUIRED_KEYS, "resume"];
-const ANSWER_KEYS = ["score", "reason", "toelichting", "evidence", "checklist", "fingerprint", "answered_at"];
+const ANSWER_KEYS = ["score", "reason", "toelichting", "evidence", "checklist", "fingerprint", "answered_at", "shared"];
+const MAX_FRAMEWORKS = 100;
 const PLAN_KEYS = ["action", "owner", "due", "target"];
 /** A plan's target score: a score a criterion can reach (n.v.t. is no target), or "" for none. */
 const TARGET_SCORES = SCORES.filter((score) => score.points !== null).map((score) => score.value);
@@ -126,10 +127,27 @@ export function validateScan(data, index) {
       } else if (!scope.ids.some((id) => currentCriterion(index, id))) {
         problem("scope.ids", "geen van deze criteria bestaat (nog)");
       }
+    } else if (scope.kind === "kaders") {
+      checkKeys(scope, ["kind", "frameworks"], "scope", ["kind", "frameworks"]);
+      const list = scope.frameworks;
+      if (!Array.isArray(list) || list.length < 2 || list.length > MAX_FRAMEWORKS) {
+        problem("scope.frameworks", `moet een lijst van 2 tot ${MAX_FRAMEWORKS} kaders zijn`);
+      } else if (list.some((id) => typeof id !== "string")) {
+        problem("scope.frameworks", "bevat iets anders dan een kader-ID");
+      } else {
+        for (const id of list) if (!knownFrameworks.has(id)) problem("scope.frameworks", `onbekend kader "${id}"`);
+        if (new Set(list).size !== list.length) problem("scope.frameworks", "bevat hetzelfde kader meer dan eens");
+      }
     } else {
-      problem("scope.kind", 'moet "kader" of "criteria" zijn');
+      problem("scope.kind", 'moet "kader", "kaders" of "criteria" zijn');
     }
   }
+  // Shared answers (a comparable group asked once) only exist in a scan over
+  // several frameworks, on criteria of those frameworks. Group membership is
+  // not checked: the editors may regroup criteria between site versions, and
+  // the answer then simply stands on its own.
+  const scopeFrameworks = data.scope?.kind === "kaders" && Array.isArray(data.scope.frameworks)
+    ? new Set(data.scope.frameworks) : null;
 
   if (checkObject(data.framework_versions, "framework_versions")) {
     for (const [frameworkId, version] of Object.entries(data.framework_versions)) {
@@ -154,6 +172,15 @@ export function validateScan(data, index) {
     });
   }
 
+  const checkShared = (shared, id, path) => {
+    if (!checkObject(shared, path)) return;
+    checkKeys(shared, ["group", "confirmed"], path, ["group", "confirmed"]);
+    if (typeof shared.group !== "string" || !ID_PATTERN.test(shared.group)) problem(`${path}.group`, "ongeldige groep-ID");
+    if (typeof shared.confirmed !== "boolean") problem(`${path}.confirmed`, "moet waar of onwaar zijn");
+    const current = currentCriterion(index, id);
+    if (!scopeFrameworks) problem(path, "een gedeeld antwoord kan alleen in een zelfscan over meerdere kaders");
+    else if (current && !scopeFrameworks.has(current[0])) problem(path, `criterium hoort bij een kader buiten deze zelfscan ("${current[0]}")`);
+  };
   if (checkObject(data.answers, "answers")) {
     for (const [id, answer] of Object.entries(data.answers)) {
       const path = `answers.${id}`;
@@ -181,6 +208,7 @@ export function validateScan(data, index) {
       if ("answered_at" in answer && answer.answered_at !== "" && !isRealDateTime(answer.answered_at)) {
         problem(`${path}.answered_at`, "moet een tijdstip zijn (ISO 8601) of leeg");
       }
+      if ("shared" in answer) checkShared(answer.shared, id, `${path}.shared`);
     }
   }
 

@@ -3,11 +3,13 @@
 // the URL; the views render it:
 //   (no parameters)                 list of scans, new scan, import
 //   ?kader=<id> | ?criteria=a,b     setup of a new scan (contract 3)
+//   ?kaders=a,b,c                   setup of a new scan over several frameworks
 //   ?view=nieuw                     setup of a new scan, framework to choose
 //   ?scan=<id>&view=instellingen    setup of an existing scan
 //   ?scan=<id>[&view=antwoorden]    answering
 //   ?scan=<id>&view=resultaten      results, improvement plan, report
 //   ?view=bewijs[&scan=<id>]        the evidence library (view-evidence.js)
+//   ?scan=<id>&view=resultaten&kader=<id>  the same for one framework of a multi-framework scan
 import { loadIndex, loadFramework } from "../lib/catalog.js";
 import { h, download } from "./dom.js";
 import { buildContext, mergeScans, scopeFrameworkIds } from "./model.js";
@@ -18,6 +20,7 @@ import { renderSetup } from "./view-setup.js";
 import { renderAnswering } from "./view-answering.js";
 import { renderResults } from "./view-results.js";
 import { renderEvidence } from "./view-evidence.js";
+import { frameworkSwitcher } from "./view-frameworks.js";
 
 const STORAGE_MESSAGES = {
   unavailable: "Deze browser staat niet toe dat de zelfscan hier wordt bewaard (bijvoorbeeld door de privacy-instellingen). "
@@ -37,6 +40,8 @@ class ZelfscanApp {
     this.base = new Map();
     // Set by the view on screen: shows a scan another tab changed without a re-render.
     this.refreshView = null;
+    // The one framework of a multi-framework scan the results are shown for (null: all).
+    this.focusFramework = null;
     this.unreadableScans = 0;
     this.storageProblem = null;
     this.storageNotice = h("div", { className: "kk-zs-storage kk-zs-noprint", role: "alert" });
@@ -63,17 +68,22 @@ class ZelfscanApp {
    */
   prefetchFramework() {
     const params = this.params;
-    let frameworkId = params.get("kader");
+    let frameworkIds = [params.get("kader")];
     if (params.has("scan")) {
       const stored = store.readAll().find((entry) => entry.id === params.get("scan"));
       try {
         const scope = stored && JSON.parse(stored.text).scope;
-        if (scope?.kind === "kader" && typeof scope.framework === "string") frameworkId = scope.framework;
+        if (scope?.kind === "kader") frameworkIds = [scope.framework];
+        if (scope?.kind === "kaders" && Array.isArray(scope.frameworks)) frameworkIds = scope.frameworks.slice(0, 30);
       } catch {
         // An unreadable scan is reported when the stored scans are validated.
       }
     }
-    if (frameworkId && /^[a-z0-9-]{1,80}$/.test(frameworkId)) loadFramework(this.siteRoot, frameworkId).catch(() => {});
+    for (const frameworkId of frameworkIds) {
+      if (typeof frameworkId === "string" && /^[a-z0-9-]{1,80}$/.test(frameworkId)) {
+        loadFramework(this.siteRoot, frameworkId).catch(() => {});
+      }
+    }
   }
 
   loadStoredScans() {
@@ -116,10 +126,11 @@ class ZelfscanApp {
   }
 
   /** Frameworks' criteria and the scan's relation to them (see model.buildContext). */
-  async contextFor(scan) {
+  async contextFor(scan, { framework = this.focusFramework } = {}) {
     const frameworkIds = scopeFrameworkIds(scan.scope, this.index);
     const lists = await Promise.all(frameworkIds.map((id) => loadFramework(this.siteRoot, id)));
-    return buildContext(scan, this.index, Object.fromEntries(frameworkIds.map((id, i) => [id, lists[i]])));
+    const only = frameworkIds.includes(framework) ? framework : null;
+    return buildContext(scan, this.index, Object.fromEntries(frameworkIds.map((id, i) => [id, lists[i]])), { framework: only });
   }
 
   async render({ focus }) {
@@ -128,12 +139,20 @@ class ZelfscanApp {
     const view = params.get("view");
     let content;
     this.refreshView = null;
+    this.focusFramework = null;
     if (view === "bewijs") content = await renderEvidence(this, { scan });
     else if (scan && view === "instellingen") content = await renderSetup(this, { scan });
-    else if (scan && view === "resultaten") content = await renderResults(this, scan);
+    else if (scan && view === "resultaten" && scan.scope.kind === "kaders") {
+      this.focusFramework = scan.scope.frameworks.includes(params.get("kader")) ? params.get("kader") : null;
+      const switcher = await frameworkSwitcher(this, scan);
+      content = await renderResults(this, scan);
+      content.querySelector("h2").after(switcher);
+    } else if (scan && view === "resultaten") content = await renderResults(this, scan);
     else if (scan) content = await renderAnswering(this, scan);
-    else if (params.has("kader") || params.has("criteria") || view === "nieuw") {
-      content = await renderSetup(this, { framework: params.get("kader"), criteria: params.get("criteria") });
+    else if (params.has("kader") || params.has("criteria") || params.has("kaders") || view === "nieuw") {
+      content = await renderSetup(this, {
+        framework: params.get("kader"), criteria: params.get("criteria"), frameworks: params.get("kaders"),
+      });
     } else {
       const missing = params.has("scan") ? "Deze zelfscan staat niet (meer) in deze browser." : null;
       content = renderList(this, { missing });

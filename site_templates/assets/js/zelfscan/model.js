@@ -40,7 +40,10 @@ export function newScanId() {
   return `zs-${Date.now().toString(36)}-${random[0].toString(36)}${random[1].toString(36)}`;
 }
 
-/** A new, empty scan. scope: {kind: "kader", framework} or {kind: "criteria", ids}. */
+/**
+ * A new, empty scan. scope: {kind: "kader", framework}, {kind: "kaders", frameworks: [>= 2 IDs]}
+ * or {kind: "criteria", ids}.
+ */
 export function createScan({ name, organisation, date, scope, frameworkVersions, disabledSections }) {
   const now = new Date().toISOString();
   return {
@@ -58,6 +61,7 @@ export function currentCriterion(index, id) {
 /** The frameworks a scan's scope touches (criteria scope: those of its known IDs). */
 export function scopeFrameworkIds(scope, index) {
   if (scope.kind === "kader") return [scope.framework];
+  if (scope.kind === "kaders") return scope.frameworks.filter((id) => index.frameworks.some((f) => f.id === id));
   const ids = scope.ids.filter((id) => currentCriterion(index, id)).map((id) => currentCriterion(index, id)[0]);
   return [...new Set(ids)];
 }
@@ -86,9 +90,13 @@ export function isSectionDisabled(scan, frameworkId, sectionId) {
  * - removed: answered IDs that no longer exist (kept visible, never dropped);
  * - unknownScopeIds: IDs in a criteria scope that do not exist (or were retired);
  * - review: IDs whose text changed since they were answered.
+ * - shared: sharedQuestions() over all criteria in scope (a multi-framework scan);
+ * - framework: the one framework this context is limited to, or null.
  * criteriaByFramework: {frameworkId: [criterion records]} for scopeFrameworkIds().
+ * options.framework: limit groups and criteria to one framework of the scope
+ * (the per-framework results of a multi-framework scan).
  */
-export function buildContext(scan, index, criteriaByFramework) {
+export function buildContext(scan, index, criteriaByFramework, { framework: only = null } = {}) {
   const frameworksById = new Map(index.frameworks.map((framework) => [framework.id, framework]));
   const wanted = scan.scope.kind === "criteria" ? new Set(scan.scope.ids) : null;
   const groups = [];
@@ -112,11 +120,93 @@ export function buildContext(scan, index, criteriaByFramework) {
     // Source order of sections, not order of first appearance.
     for (const section of framework.sections) if (bySection.has(section.id)) groups.push(bySection.get(section.id));
   }
-  const criteria = groups.flatMap((group) => group.criteria);
-  const removed = Object.keys(scan.answers).filter((id) => !currentCriterion(index, id));
+  const allCriteria = groups.flatMap((group) => group.criteria);
+  const shared = sharedQuestions(scan, index, allCriteria);
+  const shown = only ? groups.filter((group) => group.framework.id === only) : groups;
+  const criteria = only ? shown.flatMap((group) => group.criteria) : allCriteria;
+  const removed = only ? [] : Object.keys(scan.answers).filter((id) => !currentCriterion(index, id));
   const unknownScopeIds = wanted ? scan.scope.ids.filter((id) => !currentCriterion(index, id)) : [];
   const review = criteria.filter((criterion) => needsReview(scan.answers[criterion.id], criterion)).map((c) => c.id);
-  return { groups, criteria, removed, unknownScopeIds, review, frameworksById };
+  return { groups: shown, criteria, removed, unknownScopeIds, review, frameworksById, shared, framework: only };
+}
+
+/**
+ * The questions of a scan over several frameworks (scope kind "kaders"):
+ * criteria of one comparable group are asked once. The rule (the browser
+ * tests compute the same count from normsets/comparable.yaml):
+ * 1. the criteria in scope, in scan order (the frameworks in scope order, each
+ *    in source order, switched-off sections left out);
+ * 2. the comparable groups in the order of their first member in scan order
+ *    (catalog order when two start at the same criterion);
+ * 3. each group in turn takes its members in scope that no earlier shared
+ *    question took. It becomes a shared question when those members come from
+ *    at least two frameworks and at least one of them is "equivalent" (two
+ *    members that each only partly cover the label need not overlap each
+ *    other, so they are asked separately). A criterion in two groups is thus
+ *    asked in the first group only.
+ * Every other criterion is asked on its own. Returns
+ * {shared: [{group, members: [{criterion, relation}], anchor}], byCriterion:
+ * Map(id → shared question), questions: count, saved: count}. The anchor is
+ * the first equivalent member: its answer holds the shared score.
+ * Other scopes get no shared questions.
+ */
+export function sharedQuestions(scan, index, criteria) {
+  const none = { shared: [], byCriterion: new Map(), questions: criteria.length, saved: 0 };
+  if (scan.scope.kind !== "kaders" || !Array.isArray(index.comparable)) return none;
+  const position = new Map(criteria.map((criterion, i) => [criterion.id, i]));
+  const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
+  const candidates = index.comparable
+    .map((group, order) => ({ group, order, members: group.members.filter((m) => position.has(m.id)) }))
+    .filter((entry) => entry.members.length > 1)
+    .map((entry) => ({ ...entry, first: Math.min(...entry.members.map((m) => position.get(m.id))) }))
+    .sort((a, b) => a.first - b.first || a.order - b.order);
+  const byCriterion = new Map();
+  const shared = [];
+  for (const { group, members } of candidates) {
+    const free = members.filter((m) => !byCriterion.has(m.id))
+      .sort((a, b) => position.get(a.id) - position.get(b.id))
+      .map((m) => ({ criterion: byId.get(m.id), relation: m.relation }));
+    const frameworks = new Set(free.map((m) => m.criterion.framework));
+    const anchor = free.find((m) => m.relation === "equivalent");
+    if (frameworks.size < 2 || !anchor) continue;
+    const question = { group, members: free, anchor: anchor.criterion };
+    shared.push(question);
+    for (const member of free) byCriterion.set(member.criterion.id, question);
+  }
+  const saved = byCriterion.size - shared.length;
+  return { shared, byCriterion, questions: criteria.length - saved, saved };
+}
+
+/**
+ * Is a shared question fully answered: a score on every member, and every
+ * partial member confirmed (or given its own score)?
+ */
+export function isSharedAnswered(question, answers) {
+  return question.members.every(({ criterion, relation }) => {
+    const answer = answers[criterion.id];
+    return isAnswered(answer) && (relation === "equivalent" || answer.shared?.confirmed === true);
+  });
+}
+
+/**
+ * A scan of one framework taken out of a multi-framework scan: the same
+ * answers and plan for that framework's criteria, scope "kader", without the
+ * shared flags (they only mean something next to the other frameworks).
+ * Stands on its own: it can be imported as an ordinary scan.
+ */
+export function frameworkPart(scan, frameworkId, criterionIds) {
+  const ids = new Set(criterionIds);
+  const pick = (entries) => Object.fromEntries(Object.entries(entries).filter(([id]) => ids.has(id)));
+  const answers = Object.fromEntries(Object.entries(pick(scan.answers)).map(([id, answer]) => {
+    const { shared, ...rest } = answer;
+    return [id, structuredClone(rest)];
+  }));
+  return {
+    ...structuredClone(scan), scope: { kind: "kader", framework: frameworkId },
+    framework_versions: Object.fromEntries(Object.entries(scan.framework_versions).filter(([id]) => id === frameworkId)),
+    disabled_sections: scan.disabled_sections.filter((entry) => entry.framework === frameworkId).map((entry) => ({ ...entry })),
+    answers, plan: structuredClone(pick(scan.plan)),
+  };
 }
 
 export function isAnswered(answer) {

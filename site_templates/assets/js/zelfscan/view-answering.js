@@ -2,14 +2,15 @@
 // a toelichting, evidence, the framework's evidence suggestions and, where the
 // source lists sub-items, a checklist. Every input is saved at once.
 import { h, uniqueId } from "./dom.js";
-import { SCORES, emptyAnswer, isAnswered, needsReview, progress } from "./model.js";
+import { SCORES, emptyAnswer, isAnswered, isSharedAnswered, needsReview, progress } from "./model.js";
 import { dutchDate } from "../lib/dates.js";
 import { evidencePanel, suggestionButton } from "./evidence-panel.js";
+import { sharedFieldset } from "./view-shared.js";
 
 const EVIDENCE_LABELS = { indicator: "Mogelijke indicatoren", verificatie: "Verificatie aanleveren", document: "Gevraagd bewijs" };
 
 /** Checkboxes for the non-informative items, keyed by their index path ("2", "2.0"). */
-function checklistBoxes(items, answer, path = []) {
+export function checklistBoxes(items, answer, path = []) {
   const boxes = [];
   items.forEach((item, i) => {
     const key = [...path, i].join(".");
@@ -24,12 +25,12 @@ function checklistBoxes(items, answer, path = []) {
   return boxes;
 }
 
-function informativeItems(items) {
+export function informativeItems(items) {
   const notes = items.filter((item) => item.informative);
   return notes.length ? h("ul", { className: "kk-zs-informative" }, notes.map((item) => h("li", {}, item.text))) : null;
 }
 
-function evidenceSuggestions(criterion) {
+export function evidenceSuggestions(criterion) {
   if (!criterion.evidence.length) return null;
   const byKind = new Map();
   for (const entry of criterion.evidence) {
@@ -60,7 +61,7 @@ function reviewNotice(app, scan, criterion) {
 }
 
 /** The text the source prints after the items; after the checklist when there is one. */
-function closingText(criterion) {
+export function closingText(criterion) {
   return criterion.closing ? h("p", { className: "kk-zs-closing" }, criterion.closing) : null;
 }
 
@@ -121,8 +122,23 @@ function removedAnswers(scan, removed) {
 
 export async function renderAnswering(app, scan) {
   const context = await app.contextFor(scan);
-  const { groups, criteria } = context;
+  const { criteria, shared } = context;
   const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
+  // A scan over several frameworks: a comparable group is one question, shown
+  // where its first member is; sections left without a question are not shown.
+  const groups = context.groups.map((group) => ({
+    ...group,
+    questions: group.criteria.flatMap((criterion) => {
+      const question = shared.byCriterion.get(criterion.id);
+      if (!question) return [{ criterion }];
+      return question.members[0].criterion.id === criterion.id ? [{ question }] : [];
+    }),
+  })).filter((group) => group.questions.length);
+  const questions = groups.flatMap((group) => group.questions);
+  const questionDone = (entry) => (entry.question
+    ? isSharedAnswered(entry.question, scan.answers) : isAnswered(scan.answers[entry.criterion.id]));
+  const questionElementId = (entry) => (entry.question ? `zs-shared-${entry.question.group.id}` : `zs-${entry.criterion.id}`);
+  const sharedViews = [];
 
   const progressText = h("p", { className: "kk-zs-progress-text", "aria-live": "polite" });
   const progressBar = h("progress", { max: criteria.length || 1, "aria-label": "Voortgang van de zelfscan" });
@@ -134,11 +150,18 @@ export async function renderAnswering(app, scan) {
   }));
   const updateProgress = () => {
     const overall = progress(criteria, scan.answers);
-    progressText.textContent = `${overall.answered} van ${overall.total} criteria beantwoord`;
-    progressBar.value = overall.answered;
+    if (shared.shared.length) {
+      const done = questions.filter(questionDone).length;
+      progressText.textContent = `${done} van ${questions.length} vragen beantwoord (${overall.answered} van ${overall.total} criteria)`;
+      progressBar.max = questions.length;
+      progressBar.value = done;
+    } else {
+      progressText.textContent = `${overall.answered} van ${overall.total} criteria beantwoord`;
+      progressBar.value = overall.answered;
+    }
     for (const { count, group } of sectionCounts.values()) {
-      const part = progress(group.criteria, scan.answers);
-      count.textContent = `${part.answered} van ${part.total}`;
+      const done = group.questions.filter(questionDone).length;
+      count.textContent = `${done} van ${group.questions.length}`;
     }
   };
   updateProgress();
@@ -147,16 +170,16 @@ export async function renderAnswering(app, scan) {
   const jumpButton = h("button", {
     type: "button", className: "md-button md-button--primary",
     onclick: () => {
-      const current = document.activeElement?.closest?.("[data-criterion-id]")?.dataset.criterionId;
-      const start = current ? criteria.findIndex((c) => c.id === current) + 1 : 0;
-      const order = [...criteria.slice(start), ...criteria.slice(0, start)];
-      const next = order.find((criterion) => !isAnswered(scan.answers[criterion.id]));
+      const current = document.activeElement?.closest?.("fieldset.kk-zs-criterion")?.id;
+      const start = current ? questions.findIndex((entry) => questionElementId(entry) === current) + 1 : 0;
+      const order = [...questions.slice(start), ...questions.slice(0, start)];
+      const next = order.find((entry) => !questionDone(entry));
       if (!next) {
-        jumpStatus.textContent = "Alle criteria zijn beantwoord.";
+        jumpStatus.textContent = shared.shared.length ? "Alle vragen zijn beantwoord." : "Alle criteria zijn beantwoord.";
         return;
       }
       jumpStatus.textContent = "";
-      const fieldset = document.getElementById(`zs-${next.id}`);
+      const fieldset = document.getElementById(questionElementId(next));
       fieldset.scrollIntoView({ block: "start" });
       fieldset.querySelector("input[type=radio]").focus();
     },
@@ -167,14 +190,19 @@ export async function renderAnswering(app, scan) {
   if (context.removed.length) summary.push(`${context.removed.length} antwoord(en) bij criteria die niet meer bestaan`);
 
   const body = h("div", { className: "kk-zs-criteria" }, groups.map((group, i) => h("section", { className: "kk-zs-group", id: `zs-group-${i}` },
-    h("h3", {}, group.path.join(" › "), scan.scope.kind === "criteria" ? ` (${group.framework.short_title})` : ""),
-    group.criteria.map((criterion) => criterionFieldset(app, scan, criterion)))));
+    h("h3", {}, group.path.join(" › "), scan.scope.kind !== "kader" ? ` (${group.framework.short_title})` : ""),
+    group.questions.map((entry) => {
+      if (!entry.question) return criterionFieldset(app, scan, entry.criterion);
+      const view = sharedFieldset(app, scan, entry.question, () => updateProgress());
+      sharedViews.push(view);
+      return view.element;
+    }))));
 
   // One listener for every field: update the answer, save, update progress.
   body.addEventListener("input", (event) => {
     const field = event.target.dataset.field;
     const fieldset = event.target.closest("[data-criterion-id]");
-    if (!field || !fieldset) return;
+    if (!field || !fieldset || event.target.closest("[data-shared-group]")) return;
     const criterion = byId.get(fieldset.dataset.criterionId);
     const answer = scan.answers[criterion.id] || (scan.answers[criterion.id] = emptyAnswer());
     if (field === "score") {
@@ -212,6 +240,7 @@ export async function renderAnswering(app, scan) {
       fieldset.querySelector(".kk-zs-reason").hidden = answer?.score !== "nvt";
       fieldset.classList.toggle("kk-zs-answered", isAnswered(answer));
     }
+    for (const view of sharedViews) view.refresh();
     updateProgress();
   };
 

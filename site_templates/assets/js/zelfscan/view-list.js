@@ -8,6 +8,9 @@ import { dutchDate } from "../lib/dates.js";
 
 function frameworkLabel(app, scan) {
   if (scan.scope.kind === "criteria") return `Eigen selectie (${scan.scope.ids.length} criteria)`;
+  if (scan.scope.kind === "kaders") {
+    return scan.scope.frameworks.map((id) => app.index.frameworks.find((f) => f.id === id).short_title).join(" + ");
+  }
   const framework = app.index.frameworks.find((f) => f.id === scan.scope.framework);
   return framework.short_title;
 }

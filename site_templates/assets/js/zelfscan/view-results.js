@@ -2,7 +2,7 @@
 // with the same numbers), the improvement plan for the gaps, a comparison with
 // an earlier scan, all answers, and the exports. Printing this view gives the
 // report (see the print rules in zelfscan.css).
-import { h, svg, tableWrap, uniqueId, download } from "./dom.js";
+import { h, svg, tableWrap, uniqueId, exportButton } from "./dom.js";
 import {
   SCORES, formatAverage, gaps, progress, summariseByElement, summariseBySection,
 } from "./model.js";
@@ -11,6 +11,7 @@ import { scanFileInput } from "./scan-file-input.js";
 import { citationOf, citationText, lifecycleWarning } from "../lib/citation.js";
 import { dutchDate } from "../lib/dates.js";
 import { evidenceReportSection } from "./evidence-map.js";
+import { kadersTitle } from "./view-frameworks.js";
 
 const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 260;
@@ -161,15 +162,8 @@ export function lifecycleWarnings(context) {
 export async function renderResults(app, scan) {
   const context = await app.contextFor(scan);
   const overall = progress(context.criteria, scan.answers);
-  const frameworkTitle = scan.scope.kind === "kader"
-    ? context.frameworksById.get(scan.scope.framework).title : "Eigen selectie van criteria";
-  const exportButton = (label, make) => h("button", {
-    type: "button", className: "md-button",
-    onclick: () => {
-      const file = make();
-      download(file.filename, file.text, file.type);
-    },
-  }, label);
+  const frameworkTitle = scan.scope.kind === "kader" ? context.frameworksById.get(scan.scope.framework).title
+    : scan.scope.kind === "kaders" ? kadersTitle(scan, context) : "Eigen selectie van criteria";
   return h("div", { className: "kk-zs-results" },
     h("h2", {}, `Resultaten: ${scan.name}`),
     h("nav", { className: "kk-zs-nav kk-zs-noprint", "aria-label": "Zelfscan" },
