@@ -201,8 +201,10 @@ export function frameworkPart(scan, frameworkId, criterionIds) {
     const { shared, ...rest } = answer;
     return [id, structuredClone(rest)];
   }));
+  const copy = structuredClone(scan);
+  if (copy.resume && !ids.has(copy.resume.criterion)) delete copy.resume;
   return {
-    ...structuredClone(scan), scope: { kind: "kader", framework: frameworkId },
+    ...copy, scope: { kind: "kader", framework: frameworkId },
     framework_versions: Object.fromEntries(Object.entries(scan.framework_versions).filter(([id]) => id === frameworkId)),
     disabled_sections: scan.disabled_sections.filter((entry) => entry.framework === frameworkId).map((entry) => ({ ...entry })),
     answers, plan: structuredClone(pick(scan.plan)),
