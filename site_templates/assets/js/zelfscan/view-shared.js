@@ -7,6 +7,7 @@
 import { h, uniqueId } from "./dom.js";
 import { SCORES, emptyAnswer, isAnswered, isSharedAnswered, needsReview } from "./model.js";
 import { checklistBoxes, closingText, evidenceSuggestions, informativeItems } from "./view-answering.js";
+import { evidencePanel } from "./evidence-panel.js";
 
 const RELATION_LABELS = { equivalent: "Vraagt hetzelfde", partial: "Overlapt gedeeltelijk: bevestig of pas aan" };
 
@@ -40,7 +41,9 @@ function memberBlock(app, scan, criterion, relation) {
     checklist.length > 0 && h("fieldset", { className: "kk-zs-checklist" },
       h("legend", {}, `Onderdelen die aanwezig zijn (${memberName(app, criterion)})`), checklist),
     checklist.length > 0 && criterion.closing && h("blockquote", { className: "kk-zs-text" }, closingText(criterion)),
-    evidenceSuggestions(criterion));
+    evidenceSuggestions(criterion),
+    // Evidence items of the library are linked per criterion, so each member has its own panel.
+    evidencePanel(app, scan, criterion));
 }
 
 /** For a partial member: its score (taken from the shared one) and a "Bevestigen" button. */
