@@ -12,7 +12,6 @@ import contextlib
 import gzip
 import http.server
 import os
-import re
 import socketserver
 import subprocess
 import sys
@@ -53,16 +52,17 @@ def built_site(scale: int, builder: str = "mkdocs", root: Path | None = None) ->
         project = Path(directory)
         make_project(scale, project, root=root or ROOT)
         # cwd=project: `-m generator` runs the copied checkout's generator (it may be another commit's)
-        check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "generate"],
-                               cwd=project, check=True, env=env, capture_output=True, text=True)
-        found = re.search(r"(\d+) criteria", check.stdout + check.stderr)
+        subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "generate"],
+                       cwd=project, check=True, env=env, stdout=subprocess.DEVNULL)
         if builder == "zensical":
             command = [str(Path(sys.executable).with_name("zensical")), "build", "--clean", "-f", "mkdocs.yml"]
         else:
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml"]
         subprocess.run(command, cwd=project, check=True, env=env, stdout=subprocess.DEVNULL)
         site = project / "build" / "site"
-        yield Site(site, scale, int(found.group(1)) if found else 0, _by_size(site / "kaders"),
+        criteria = sum(page.read_text(encoding="utf-8").count('class="kk-criterion" data-criterion-id=')
+                       for page in (site / "kaders").glob("*/index.html"))
+        yield Site(site, scale, criteria, _by_size(site / "kaders"),
                    _by_size(site / "themas"), _by_size(site / "onderwerpen"))
 
 
