@@ -120,7 +120,8 @@ def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, b
         average = f"{sum(scores) / len(scores):.1f}".replace(".", ",") if scores else "–"
         assert rows[title][0] == f"{len(ids)} van {len(ids)}", title
         assert rows[title][-1] == average, title
-    assert page.get_by_role("img", name="Gemiddelde score per onderdeel. De tabel ernaast bevat dezelfde cijfers.").is_visible()
+    first_title = section_titles[criteria[0]["section"]]
+    assert page.get_by_role("img", name=f"{first_title}: ").first.is_visible()
     # The site-wide count rule is stated with the per-element scores (text from index.json).
     assert page.locator(".kk-zs-scores .kk-count-rule").inner_text() == index["count_rule"]["elements"]
     gaps = [r["id"] for r in criteria if expected[r["id"]] in ("gedeeltelijk", "niet")]
@@ -134,9 +135,9 @@ def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, b
     assert name.endswith(".csv")
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
     csv_lines = csv_bytes.decode("utf-8-sig").split("\r\n")
-    assert csv_lines[0].split(";")[:7] == ["Kader", "Onderdeel", "Vindplaats", "Criterium", "Tekst", "Bronvermelding",
-                                           "Score"]
-    assert any(f";{gaps[0]};" in line and ";'@Teamleider;" in line for line in csv_lines)  # never a formula
+    assert csv_lines[0].split(";")[:8] == ["Kader", "Onderdeel", "Nummer", "Vindplaats", "Tekst", "Onderdelen en checklist",
+                                           "Bronvermelding", "Score"]
+    assert any(line.endswith(f";{gaps[0]}") and ";'@Teamleider;" in line for line in csv_lines)  # never a formula
 
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-tabs", ".kk-zs-nav", ".kk-zs-exports"):
@@ -144,7 +145,7 @@ def test_full_midden_groningen_scan_survives_reload_export_delete_import(page, b
     for shown in ("Zorg Noord BV", "Verbeterplan", "Antwoorden"):
         assert page.get_by_text(shown, exact=True).first.is_visible(), shown
     assert page.locator(f'.kk-zs-report-answers tr[data-criterion-id="{criteria[0]["id"]}"]').is_visible()
-    assert page.get_by_role("img", name="Gemiddelde score per kwaliteitselement. De tabel ernaast bevat dezelfde cijfers.").is_visible()
+    assert page.locator(".kk-zs-bar").first.is_visible()
     page.emulate_media(media="screen")
 
     _, exported = download_text(page, "Exporteer JSON")
@@ -452,24 +453,136 @@ def test_no_accessibility_violations(page, base_url, criteria, view):
     assert_same_origin(page, base_url)
 
 
-def test_results_compare_with_an_earlier_scan(page, base_url, criteria):
+def test_results_compare_with_several_earlier_scans_and_targets(page, base_url, criteria):
     start_scan(page, base_url, name="Najaar")
     assert page.get_by_text("Uw antwoorden blijven in deze browser.").is_visible()  # the privacy promise
-    first = criteria[0]
+    first, second = criteria[0], criteria[1]
     criterion(page, first["id"]).get_by_role("radio", name="Voldoet", exact=True).check()
+    criterion(page, second["id"]).get_by_role("radio", name="Voldoet niet").check()
+    # Two earlier scans of the same framework, already in this browser.
+    for scan_id, name, date, score in [("zs-spring", "Voorjaar", "2026-03-01", "niet"), ("zs-winter", "Winter", "2025-12-01", "gedeeltelijk")]:
+        earlier = valid_scan(criteria, scan_id)
+        earlier.update(name=name, date=date)
+        earlier["answers"][first["id"]]["score"] = score
+        page.evaluate(f"localStorage.setItem({json.dumps(PREFIX + scan_id)}, {json.dumps(json.dumps(earlier))})")
+    page.reload()
+    page.locator("[data-kk-ready]").wait_for()
     page.get_by_role("link", name="Resultaten en verbeterplan").click()
-    earlier = valid_scan(criteria, "zs-earlier")
-    earlier["answers"][first["id"]]["score"] = "niet"
-    page.get_by_label("Eerdere zelfscan van hetzelfde kader (JSON-bestand)").set_input_files(
-        files=[{"name": "voorjaar.json", "mimeType": "application/json", "buffer": json.dumps(earlier).encode()}])
-    table = page.get_by_role("table", name="Gemiddelde score: eerdere scan en deze scan").last
-    row = table.locator("tbody tr").first
-    assert row.locator("td").all_inner_texts() == ["1,0", "4,0", "+3,0"]
+    compare = page.locator(".kk-zs-compare")
+    choices = compare.get_by_role("group", name="Eerdere scans van dit kader in deze browser").get_by_role("checkbox")
+    assert choices.count() == 2 and all(box.is_checked() for box in choices.all())
+    table = page.get_by_role("table", name="Gemiddelde score per onderdeel: eerdere scans en nu")
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers == ["Onderdeel", "Winter (1 december 2025)", "Voorjaar (1 maart 2026)", "Nu", "Verschil"]
+    cells = table.locator("tbody tr").first.locator("td").all_inner_texts()
+    assert [cell.split("\n")[0] for cell in cells] == ["2,0", "1,0", "2,5", "+1,5"]
+    assert "1 van " in cells[0] and "2 van " in cells[2]  # every average says how many answers it rests on
+    compare.get_by_label("Winter (1 december 2025), 1 van").uncheck()
+    assert table.locator("thead th").all_inner_texts() == ["Onderdeel", "Voorjaar (1 maart 2026)", "Nu", "Verschil"]
+
+    # A target score for the gap, and its progress over the chosen scans.
+    plan_item = page.locator(f'.kk-zs-plan-item[data-criterion-id="{second["id"]}"]')
+    target = plan_item.get_by_label("Streefscore (niet verplicht)")
+    assert target.locator("option").all_inner_texts() == ["Geen streefscore", "Voldoet", "Voldoet grotendeels", "Voldoet gedeeltelijk"]
+    target.select_option("grotendeels")
+    assert json.loads(stored(page)[PREFIX + page.url.split("scan=")[1].split("&")[0]])["plan"][second["id"]]["target"] == "grotendeels"
+    compare.get_by_label("Winter (1 december 2025), 1 van").check()
+    progress_row = page.get_by_role("table", name="Voortgang naar de streefscore").locator(f'tr[data-criterion-id="{second["id"]}"]')
+    assert progress_row.locator("td").all_inner_texts() == ["Niet beantwoord", "Niet beantwoord", "Voldoet niet", "Voldoet grotendeels", "Nog niet"]
+
+    # An earlier scan from a file is kept in this browser and joins the comparison.
+    from_file = valid_scan(criteria, "zs-from-file")
+    from_file.update(name="Uit bestand", date="2025-06-01")
+    before = len(stored(page))
+    page.get_by_label("Of lees een eerdere zelfscan van hetzelfde kader in").set_input_files(
+        files=[{"name": "zomer.json", "mimeType": "application/json", "buffer": json.dumps(from_file).encode()}])
+    page.get_by_text('"zomer.json" is bewaard als zelfscan "Uit bestand"').wait_for()
+    assert len(stored(page)) == before + 1
+    assert table.locator("thead th").all_inner_texts()[1] == "Uit bestand (1 juni 2025)"
     other = valid_scan(criteria, "zs-other")
     other["scope"]["framework"] = "twente-kwaliteit-2017"
-    page.get_by_label("Eerdere zelfscan van hetzelfde kader (JSON-bestand)").set_input_files(
+    page.get_by_label("Of lees een eerdere zelfscan van hetzelfde kader in").set_input_files(
         files=[{"name": "ander.json", "mimeType": "application/json", "buffer": json.dumps(other).encode()}])
     page.get_by_text("alleen scans van hetzelfde kader zijn te vergelijken").wait_for()
+    assert len(stored(page)) == before + 1
+
+
+TWENTE = "twente-kwaliteit-2017"
+
+
+def test_twente_results_readable_at_every_width_complete_in_csv_and_print(page, base_url, site_dir):
+    """A new user's Twente scan: chart and table fit from 360 to 1366 px with no text under 12 px and "x van y" at
+    every figure; the plan is worst first; CSV and print carry every sub-item with its state and printed numbers."""
+    records = json.loads((Path(site_dir) / "assets" / "catalog" / f"{TWENTE}.json").read_text(encoding="utf-8"))["criteria"]
+    scan = valid_scan(records, "zs-twente")
+    scan.update(scope={"kind": "kader", "framework": TWENTE}, framework_versions={TWENTE: "x"}, plan={}, answers={})
+    scan.pop("resume")
+    scores = {}
+    for i, record in enumerate(records[:30]):
+        scores[record["id"]] = ["gedeeltelijk", "niet", "voldoet", "nvt", "grotendeels"][i % 5]
+        scan["answers"][record["id"]] = {"score": scores[record["id"]], "fingerprint": record["fingerprint"]}
+    scan["answers"]["twe-06"] = {"score": "niet", "fingerprint": records[5]["fingerprint"], "checklist": {"1": True}}
+    scores["twe-06"] = "niet"
+    scan["plan"]["twe-06"] = {"action": "Achtervang regelen", "owner": "", "due": "2026-09-01", "target": ""}
+    open_app(page, base_url + "zelfscan/")
+    page.evaluate(f"localStorage.setItem({json.dumps(PREFIX + scan['id'])}, {json.dumps(json.dumps(scan))})")
+    open_app(page, base_url + f"zelfscan/?scan={scan['id']}&view=resultaten")
+
+    for width in (360, 768, 1366):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth"), width
+        sizes = page.evaluate("""() => [...document.querySelectorAll('.kk-zs-chart *, .kk-zs-score-table *')]
+            .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) && el.getClientRects().length)
+            .map((el) => parseFloat(getComputedStyle(el).fontSize))""")
+        assert sizes and min(sizes) >= 12, (width, min(sizes))
+        # Nothing in a chart or score table is cut off at the right.
+        right = page.evaluate("""() => Math.max(...[...document.querySelectorAll('.kk-zs-chart, .kk-zs-score-table')]
+            .map((el) => el.getBoundingClientRect().right))""")
+        assert right <= width, width
+    rows = page.locator(".kk-zs-bar-row")
+    assert rows.count() > 5
+    for label in rows.locator(".kk-zs-bar-figures").all_inner_texts():
+        assert " beantwoord · " in label and " van " in label
+    assert page.locator(".kk-zs-legend").first.locator("li").all_inner_texts() == SCORE_LABELS + ["Nog niet beantwoord"]
+    assert "Niet van toepassing” en criteria zonder antwoord tellen niet mee" in page.locator(".kk-zs-explain").inner_text()
+    organisation = page.locator('.kk-zs-bar-row[data-key="organisatie"] .kk-zs-bar')
+    assert organisation.get_attribute("aria-label").startswith("Organisatie: ")
+
+    # Worst first: every "niet" before every "gedeeltelijk", each in the framework's order.
+    order = [r["id"] for r in records]
+    plan = page.locator(".kk-zs-plan-item").evaluate_all("els => els.map((e) => [e.dataset.criterionId, e.dataset.score])")
+    expected = [i for i in order if scores.get(i) == "niet"] + [i for i in order if scores.get(i) == "gedeeltelijk"]
+    assert [criterion_id for criterion_id, _ in plan] == expected
+
+    _, data = download_text(page, "Exporteer CSV (Excel)")
+    import csv
+    import io
+    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    header = table[0]
+    assert header[-1] == "ID"
+    by_id = {row[-1]: dict(zip(header, row)) for row in table[1:]}
+    assert set(by_id) == set(order)
+    six = by_id["twe-06"]
+    assert six["Nummer"] == "6" and six["Vindplaats"] == "kwaliteitseis 6"
+    assert six["Onderdelen en checklist"].split("\n") == [
+        f"[niet aangevinkt] a {records[5]['items'][0]['text']}", f"[aanwezig] b {records[5]['items'][1]['text']}"]
+    assert six["Streefdatum"] == "1 september 2026" and six["Actie"] == "Achtervang regelen"
+    assert by_id["twe-37"]["Onderdelen en checklist"].count("[niet aangevinkt]") == 3
+    for row in by_id.values():  # internal IDs only in the ID column and inside the permalink
+        assert all(row["ID"] not in value for key, value in row.items() if key not in ("ID", "Bronvermelding")), row["ID"]
+
+    page.emulate_media(media="print")
+    shown = page.locator(".kk-zs-results input, .kk-zs-results textarea, .kk-zs-results select")
+    assert shown.count() > 0 and not any(control.is_visible() for control in shown.all())
+    six_plan = page.locator('.kk-zs-plan-item[data-criterion-id="twe-06"]')
+    assert six_plan.locator('[data-printed="action"]').inner_text() == "Achtervang regelen"
+    assert six_plan.locator('[data-printed="owner"]').inner_text() == "nog niet ingevuld"
+    assert six_plan.locator('[data-printed="due"]').inner_text() == "1 september 2026"
+    assert "mm/dd/yyyy" not in page.locator(".kk-zs-results").inner_text()
+    report = page.locator('.kk-zs-report-answers tr[data-criterion-id="twe-06"]').inner_text()
+    assert "[niet aangevinkt] a " in report and "[aanwezig] b " in report and "kwaliteitseis 6" in report
+    assert page.locator(".kk-zs-bar").first.is_visible()
+    page.emulate_media(media="screen")
 
 
 def test_importing_an_existing_scan_again_makes_a_copy(page, base_url, criteria):

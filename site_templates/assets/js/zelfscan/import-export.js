@@ -5,6 +5,7 @@
 import { csvText } from "../lib/csv.js";
 import { SCHEMA, VERSION, SCORES, SCORE_BY_VALUE, currentCriterion, isAnswered, migrateScan } from "./model.js";
 import { citationOf, citationText } from "../lib/citation.js";
+import { dutchDate } from "../lib/dates.js";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const MAX_ERRORS_SHOWN = 20;
@@ -307,29 +308,52 @@ export function jsonExport(scan) {
 }
 
 /**
+ * A criterion's sub-items as lines, each with its printed label and checklist
+ * state ("[aanwezig] a. ..."); informative items are marked as such; deeper
+ * items are indented. The item text itself is the verbatim source text.
+ */
+export function checklistLines(items, answer, path = []) {
+  const lines = [];
+  items.forEach((item, i) => {
+    const key = [...path, i].join(".");
+    const state = item.informative ? "[ter informatie]" : answer?.checklist?.[key] ? "[aanwezig]" : "[niet aangevinkt]";
+    lines.push(`${"  ".repeat(path.length)}${state} ${item.label ? `${item.label} ` : ""}${item.text}`);
+    if (item.items) lines.push(...checklistLines(item.items, answer, [...path, i]));
+  });
+  return lines;
+}
+
+/**
  * CSV for Excel: UTF-8 with BOM, ";" between cells, CRLF between rows. One row
  * per criterion in the scan, then the answers to criteria that no longer exist.
+ * Reader-facing columns name a criterion by its printed number and locator;
+ * the internal ID is data in the last column only.
  */
 export function csvExport(scan, context, app) {
-  const header = ["Kader", "Onderdeel", "Vindplaats", "Criterium", "Tekst", "Bronvermelding", "Score", "Reden n.v.t.",
-    "Toelichting", "Bewijs", "Status", "Actie", "Eigenaar", "Streefdatum", "Let op"];
-  const row = (framework, section, locator, id, text, citation, status, warning) => {
+  const header = ["Kader", "Onderdeel", "Nummer", "Vindplaats", "Tekst", "Onderdelen en checklist", "Bronvermelding",
+    "Score", "Reden n.v.t.", "Toelichting", "Bewijs", "Status", "Actie", "Eigenaar", "Streefdatum", "Streefscore", "Let op", "ID"];
+  const row = (cells, id, status) => {
     const answer = scan.answers[id] || {};
     const plan = scan.plan[id] || {};
-    return [framework, section, locator, id, text, citation, isAnswered(answer) ? SCORE_BY_VALUE[answer.score].label : "",
+    return [cells.framework || "", cells.section || "", cells.number || "", cells.locator || "", cells.text || "",
+      cells.items || "", cells.citation || "", isAnswered(answer) ? SCORE_BY_VALUE[answer.score].label : "",
       answer.reason || "", answer.toelichting || "", (answer.evidence || []).join("\n"), status,
-      plan.action || "", plan.owner || "", plan.due || "", warning];
+      plan.action || "", plan.owner || "", dutchDate(plan.due || ""), SCORE_BY_VALUE[plan.target]?.label || "",
+      cells.warning || "", id];
   };
   const rows = [header];
   for (const group of context.groups) {
     for (const criterion of group.criteria) {
       const status = context.review.includes(criterion.id) ? "Tekst gewijzigd sinds het antwoord" : "";
       const citation = citationOf(app.index, app.siteRoot, criterion);
-      const text = [criterion.text, criterion.closing].filter(Boolean).join("\n");
-      rows.push(row(group.framework.short_title, group.path.join(" › "), citation.locator, criterion.id, text,
-        citationText(citation), status, citation.warning ? `Let op: ${citation.warning}` : ""));
+      rows.push(row({
+        framework: group.framework.short_title, section: group.path.join(" › "), number: criterion.number,
+        locator: citation.locator, text: [criterion.text, criterion.closing].filter(Boolean).join("\n"),
+        items: checklistLines(criterion.items, scan.answers[criterion.id]).join("\n"), citation: citationText(citation),
+        warning: citation.warning ? `Let op: ${citation.warning}` : "",
+      }, criterion.id, status));
     }
   }
-  for (const id of context.removed) rows.push(row("", "", "", id, "", "", "Criterium bestaat niet meer", ""));
+  for (const id of context.removed) rows.push(row({}, id, "Criterium bestaat niet meer"));
   return { filename: `${fileSlug(scan)}.csv`, text: csvText(rows), type: "text/csv" };
 }
