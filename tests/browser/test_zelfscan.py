@@ -455,7 +455,8 @@ def test_no_accessibility_violations(page, base_url, criteria, view):
 
 def test_results_compare_with_several_earlier_scans_and_targets(page, base_url, criteria):
     start_scan(page, base_url, name="Najaar")
-    assert page.get_by_text("Uw antwoorden blijven in deze browser.").is_visible()  # the privacy promise
+    # The privacy promise stays in view inside a scan, in the folded intro's summary.
+    assert "uw antwoorden blijven in deze browser" in page.locator(".kk-zs-intro summary").inner_text()
     first, second = criteria[0], criteria[1]
     criterion(page, first["id"]).get_by_role("radio", name="Voldoet", exact=True).check()
     criterion(page, second["id"]).get_by_role("radio", name="Voldoet niet").check()
@@ -583,6 +584,39 @@ def test_twente_results_readable_at_every_width_complete_in_csv_and_print(page, 
     assert "[niet aangevinkt] a " in report and "[aanwezig] b " in report and "kwaliteitseis 6" in report
     assert page.locator(".kk-zs-bar").first.is_visible()
     page.emulate_media(media="screen")
+
+
+def test_reopening_a_scan_goes_to_where_the_provider_left_off(page, base_url, criteria):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_app(page, base_url + "zelfscan/")
+    intro = page.locator("details.kk-zs-intro")
+    assert intro.evaluate("d => d.open") and page.get_by_text("Uw antwoorden blijven in deze browser.").is_visible()
+    start_scan(page, base_url, name="Halverwege")
+    assert not intro.evaluate("d => d.open")  # a new scan starts at its questions, the intro folded
+    for record in criteria[:3]:
+        criterion(page, record["id"]).get_by_role("radio", name="Voldoet", exact=True).check()
+    left_off = criteria[7]
+    criterion(page, left_off["id"]).get_by_label("Toelichting").fill("Hier was ik")
+    scan_id = page.url.split("scan=")[1].split("&")[0]
+    assert json.loads(stored(page)[PREFIX + scan_id])["resume"] == {"criterion": left_off["id"]}
+
+    def assert_resumed():
+        assert page.evaluate("document.activeElement.closest('[data-criterion-id]')?.dataset.criterionId") == left_off["id"]
+        top = criterion(page, left_off["id"]).evaluate("f => f.getBoundingClientRect().top")
+        assert 0 <= top < 844 / 2, top
+        status = page.get_by_role("status").filter(has_text="U gaat verder waar u was gebleven")
+        assert f"{left_off['label']} (" in status.inner_text() and "3 van " in status.inner_text()
+        assert not intro.evaluate("d => d.open") and intro.locator("summary").is_visible()
+
+    page.get_by_role("link", name="Alle zelfscans").click()
+    assert intro.evaluate("d => d.open")
+    page.get_by_role("link", name="Halverwege").click()
+    assert_resumed()
+    page.reload()  # opening the scan afresh, as on the next working day
+    page.locator("[data-kk-ready]").wait_for()
+    assert_resumed()
+    intro.locator("summary").click()  # the intro is still there
+    assert page.get_by_text("Uw antwoorden blijven in deze browser.").is_visible()
 
 
 def test_importing_an_existing_scan_again_makes_a_copy(page, base_url, criteria):

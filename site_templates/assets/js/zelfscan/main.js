@@ -140,6 +140,8 @@ class ZelfscanApp {
     let content;
     this.refreshView = null;
     this.focusFramework = null;
+    // Set by a view that places the focus itself once it is on the page (answering: the resume point).
+    this.afterRender = null;
     if (view === "bewijs") content = await renderEvidence(this, { scan });
     else if (scan && view === "instellingen") content = await renderSetup(this, { scan });
     else if (scan && view === "resultaten" && scan.scope.kind === "kaders") {
@@ -159,7 +161,11 @@ class ZelfscanApp {
     }
     this.view.replaceChildren(content);
     this.showStorageNotice(scan);
-    if (focus) {
+    // The intro is for a new user: inside a scan it is folded away, one click from view.
+    const intro = document.querySelector(".kk-zs-intro");
+    if (intro) intro.open = !scan;
+    const placed = this.afterRender ? this.afterRender() : false;
+    if (focus && !placed) {
       const heading = this.view.querySelector("h2");
       heading.tabIndex = -1;
       heading.focus();

@@ -219,6 +219,7 @@ export async function renderAnswering(app, scan) {
     } else {
       answer[field] = event.target.value;
     }
+    scan.resume = { criterion: criterion.id }; // where a reopened scan starts
     app.save(scan);
     if (field === "score") updateProgress();
   });
@@ -243,6 +244,23 @@ export async function renderAnswering(app, scan) {
     for (const view of sharedViews) view.refresh();
     updateProgress();
   };
+
+  // Reopening a scan goes straight to where the provider left off: the
+  // criterion last worked on gets the focus and the status line says so.
+  const resume = scan.resume && byId.get(scan.resume.criterion);
+  if (resume) {
+    app.afterRender = () => {
+      const fieldset = document.getElementById(`zs-${resume.id}`);
+      fieldset.scrollIntoView({ block: "start" });
+      const radio = fieldset.querySelector("input[type=radio]:checked") || fieldset.querySelector("input[type=radio]");
+      radio.focus({ preventScroll: true });
+      const group = groups.find((candidate) => candidate.criteria.includes(resume));
+      const overall = progress(criteria, scan.answers);
+      jumpStatus.textContent = `U gaat verder waar u was gebleven: ${resume.label} (${group.path.join(" › ")}). `
+        + `${overall.answered} van ${overall.total} criteria beantwoord.`;
+      return true;
+    };
+  }
 
   return h("div", { className: "kk-zs-answering" },
     h("h2", {}, scan.name),
