@@ -257,7 +257,7 @@ export async function renderAnswering(app, scan) {
       const group = groups.find((candidate) => candidate.criteria.includes(resume));
       const overall = progress(criteria, scan.answers);
       jumpStatus.textContent = `U gaat verder waar u was gebleven: ${resume.label} (${group.path.join(" › ")}). `
-        + `${overall.answered} van ${overall.total} criteria beantwoord.`;
+        + `Nog ${overall.total - overall.answered} van de ${overall.total} criteria zonder antwoord.`;
       return true;
     };
   }
