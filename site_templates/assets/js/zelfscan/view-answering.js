@@ -251,8 +251,9 @@ export async function renderAnswering(app, scan) {
   if (resume) {
     app.afterRender = () => {
       const fieldset = document.getElementById(`zs-${resume.id}`);
+      const radio = fieldset?.querySelector("input[type=radio]:checked") || fieldset?.querySelector("input[type=radio]");
+      if (!radio) return false; // not shown on its own (e.g. asked once in a shared question)
       fieldset.scrollIntoView({ block: "start" });
-      const radio = fieldset.querySelector("input[type=radio]:checked") || fieldset.querySelector("input[type=radio]");
       radio.focus({ preventScroll: true });
       const group = groups.find((candidate) => candidate.criteria.includes(resume));
       const overall = progress(criteria, scan.answers);
