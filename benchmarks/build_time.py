@@ -53,8 +53,9 @@ def timed_build(project: Path, builder: str = "mkdocs") -> tuple[float, float, f
     """Wall-clock seconds, generate CPU, builder CPU and the larger peak memory (KiB) of generate + build."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
+    # cwd=project: the project's own copy of the generator runs (see --code-from).
     generate_cpu, generate_rss = run_child([sys.executable, "-m", "generator", "--root", str(project), "generate"],
-                                           env=env)
+                                           cwd=project, env=env)
     build_cpu, build_rss = run_child(build_command(builder, project), cwd=project, env=env)
     return time.perf_counter() - start, generate_cpu, build_cpu, max(generate_rss, build_rss)
 
@@ -87,6 +88,8 @@ def main() -> None:
     parser.add_argument("--builders", default="mkdocs", help="comma-separated: mkdocs, zensical")
     parser.add_argument("--kinds", default="cold,warm",
                         help="cold (no build/cache, no build/docs) and/or warm (after one normset edit)")
+    parser.add_argument("--code-from", metavar="REV",
+                        help="measure the generator, mkdocs.yml and content/ of this git revision (a 'before' figure)")
     args = parser.parse_args()
     builders = args.builders.split(",")
     kinds = args.kinds.split(",")
@@ -97,8 +100,14 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as directory:
             project = Path(directory)
             make_project(scale, project)
+            if args.code_from:
+                for name in ("generator", "content"):
+                    shutil.rmtree(project / name)
+                archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.code_from, "generator", "content",
+                                          "mkdocs.yml"], check=True, capture_output=True).stdout
+                subprocess.run(["tar", "-x", "-C", str(project)], input=archive, check=True)
             check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"], check=True,
-                                   capture_output=True, text=True)
+                                   capture_output=True, text=True, cwd=project)
             count = int(re.search(r"(\d+) criteria", check.stdout).group(1))
             runs: dict[tuple[str, str], list[tuple[float, float, float, int]]] = {}
             for run in range(args.runs):

@@ -13,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from .cache import Cache, code_digest, digest, tree_digest
 from .errors import DataError
@@ -47,10 +48,10 @@ def render_site(paths: ProjectPaths, site_url: str | None = None, build_date: st
     catalog = build_catalog(raw)
     build_date = build_date or datetime.now(timezone.utc).date().isoformat()
     files = collect_static(paths)
-    files.update(render_frameworks(catalog, raw, paths, site_url, build_date, cache))
+    own, parts = render_frameworks(catalog, raw, paths, site_url, build_date, cache)
+    files.update(own)
     files.update(pages.render_site_pages(catalog, paths, site_url=site_url, build_date=build_date))
-    files.update(exports.render_exports(catalog, paths, build_date=build_date, site_url=site_url or "",
-                                        per_framework=False))
+    files.update(exports.render_exports(catalog, paths, build_date=build_date, site_url=site_url or "", parts=parts))
     files.update(client.render_client_data(catalog, build_date=build_date, per_framework=False))
     files.update(search_index.render_search_index(catalog))
     files.update(pages.render_site_info(catalog, build_date=build_date))
@@ -58,39 +59,42 @@ def render_site(paths: ProjectPaths, site_url: str | None = None, build_date: st
 
 
 def render_frameworks(catalog: Catalog, raw: RawData, paths: ProjectPaths, site_url: str | None, build_date: str,
-                      cache: Cache | None) -> dict[str, bytes]:
-    """Each framework's own outputs: its page, its downloads and its tool data. With a cache, a
+                      cache: Cache | None) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
+    """Each framework's own outputs: its page, its downloads and its tool data, and per framework
+    its parts of the combined downloads (exports.render_framework_exports). With a cache, a
     framework whose normset and whose context are unchanged reuses its last outputs. The context
-    is everything else a framework's outputs can show: the other data files, the source texts,
-    the templates, the generator's code, the build date and site URL, every framework's header
-    (titles, lifecycle) and the criteria of the comparable groups its criteria are in."""
+    is everything else a framework's outputs can show: the other data files (vocabulary,
+    glossaries, segments, overview, comparable groups), the source texts, the templates, the
+    generator's code, the build date and site URL, and of other frameworks only what its page
+    shows of them: the members of the comparable groups its criteria are in (heading, link and
+    framework name). So an edit to one normset re-renders that framework alone."""
     keys: dict[str, str] = {}
     if cache is not None:
-        headers = json.dumps([f.data for f in catalog.frameworks], ensure_ascii=False, sort_keys=True)
         context = digest(code_digest(), tree_digest(paths.templates / "pages", paths.sources),
                          tree_digest(paths.normsets, exclude=paths.frameworks), paths.schemas.joinpath(
-                             "normset.schema.json").read_bytes(), site_url or "", build_date, headers)
+                             "normset.schema.json").read_bytes(), site_url or "", build_date)
         for framework in catalog.frameworks:
             if framework.id in raw.framework_digests:
                 keys[framework.id] = digest(context, raw.framework_digests[framework.id],
                                             _comparable_neighbours(framework, catalog))
     files: dict[str, bytes] = {}
+    parts: dict[str, dict[str, Any]] = {}
     missing: list[Framework] = []
     for framework in catalog.frameworks:
         cached = cache.get("render", keys[framework.id]) if framework.id in keys else None
         if cached is None:
             missing.append(framework)
         else:
-            files.update(cached)
+            files.update(cached[0])
+            parts[framework.id] = cached[1]
     framework_pages = pages.render_framework_pages(catalog, paths, site_url, build_date, missing) if missing else {}
     for framework in missing:
-        own = {**framework_pages[framework.id],
-               **exports.render_framework_exports(framework, build_date, site_url or ""),
-               **client.render_framework_client_data(framework, build_date)}
+        downloads, parts[framework.id] = exports.render_framework_exports(framework, build_date, site_url or "")
+        own = {**framework_pages[framework.id], **downloads, **client.render_framework_client_data(framework, build_date)}
         if framework.id in keys:
-            cache.put("render", keys[framework.id], own)
+            cache.put("render", keys[framework.id], (own, parts[framework.id]))
         files.update(own)
-    return files
+    return files, parts
 
 
 def _comparable_neighbours(framework: Framework, catalog: Catalog) -> str:

@@ -51,8 +51,9 @@ def test_xlsx_writer_keeps_every_cell_as_text():
     from generator.render import xlsx
 
     values = ["=1+1", "a < b & c", " lead\nnext", "x\x01y", "a_x0041_b", ""]
-    data = xlsx.workbook([("Criteria", [["preamble"], ["id", "tekst"], values], 2, 2)], "2026-01-02")
-    assert data == xlsx.workbook([("Criteria", [["preamble"], ["id", "tekst"], values], 2, 2)], "2026-01-02")
+    rows = xlsx.rows_xml([["preamble"]]) + xlsx.rows_xml([["id", "tekst"]], bold=True) + xlsx.rows_xml([values])
+    data = xlsx.workbook([("Criteria", rows, 2)], "2026-01-02")
+    assert data == xlsx.workbook([("Criteria", rows, 2)], "2026-01-02")
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Criteria"]
     assert sheet.freeze_panes == "A3" and sheet["A2"].font.b and not sheet["A3"].font.b
     row = [sheet.cell(3, column).value for column in range(1, 7)]

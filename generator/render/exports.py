@@ -75,7 +75,11 @@ def _rows(criteria: list[Criterion], site_url: str) -> list[list[str]]:
 def _preamble(title: str, build_date: str, criteria: list[Criterion]) -> list[str]:
     """The first row: what the file is, and a warning for every expired or superseded framework in it."""
     warnings = []
+    seen: set[int] = set()
     for criterion in criteria:
+        if id(criterion.framework) in seen:
+            continue
+        seen.add(id(criterion.framework))
         warning = lifecycle_warning(criterion.framework)
         if warning and f"Let op: {warning}" not in warnings:
             warnings.append(f"Let op: {warning}")
@@ -95,22 +99,32 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
-def to_csv(criteria: list[Criterion], title: str, build_date: str, site_url: str) -> bytes:
+def _csv_rows(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_preamble(title, build_date, criteria))
-    writer.writerow([name for name, _, _ in COLUMNS])
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in _rows(criteria, site_url))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(
+        [spreadsheet_safe(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _csv_file(preamble: list[str], rows: str) -> bytes:
+    return ("\ufeff" + _csv_rows([preamble, [name for name, _, _ in COLUMNS]]) + rows).encode("utf-8")
+
+
+def to_csv(criteria: list[Criterion], title: str, build_date: str, site_url: str) -> bytes:
+    return _csv_file(_preamble(title, build_date, criteria), _csv_rows(_rows(criteria, site_url)))
+
+
+def _xlsx_file(preamble: list[str], rows: str, build_date: str) -> bytes:
+    """The workbook: the preamble, a bold header row (frozen with the preamble), the criteria's
+    rows, and a second sheet explaining the columns. Every cell is text, so nothing is ever read
+    as a formula (render/xlsx.py)."""
+    head = xlsx.rows_xml([preamble]) + xlsx.rows_xml([[name for name, _, _ in COLUMNS]], bold=True)
+    columns = xlsx.rows_xml([["kolom", "betekenis"], *[[name, meaning] for name, meaning in COLUMN_DOCS]])
+    return xlsx.workbook([("Criteria", head + rows, 2), ("Kolommen", columns, 0)], build_date)
 
 
 def to_xlsx(criteria: list[Criterion], title: str, build_date: str, site_url: str) -> bytes:
-    """The criteria as a workbook: the preamble, a bold header row (frozen with the preamble),
-    one text row per criterion, and a second sheet explaining the columns. Every cell is text,
-    so nothing is ever read as a formula (render/xlsx.py)."""
-    rows = [_preamble(title, build_date, criteria), [name for name, _, _ in COLUMNS], *_rows(criteria, site_url)]
-    columns = [["kolom", "betekenis"], *[[name, meaning] for name, meaning in COLUMN_DOCS]]
-    return xlsx.workbook([("Criteria", rows, 2, 2), ("Kolommen", columns, None, 0)], build_date)
+    return _xlsx_file(_preamble(title, build_date, criteria), xlsx.rows_xml(_rows(criteria, site_url)), build_date)
 
 
 def framework_json(framework: Framework, build_date: str) -> dict[str, Any]:
@@ -123,25 +137,41 @@ def _dump(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def render_framework_exports(framework: Framework, build_date: str, site_url: str = "") -> dict[str, bytes]:
-    """One framework's downloads (the pipeline caches them per framework)."""
+def render_framework_exports(framework: Framework, build_date: str, site_url: str = "") -> tuple[dict[str, bytes], dict[str, Any]]:
+    """One framework's downloads, and its parts of the combined downloads (the pipeline caches
+    both per framework): its JSON indented as an element of kaders.json's list, its CSV rows,
+    its XLSX rows."""
     criteria = framework.criteria()
-    return {f"data/{framework.id}.json": _dump(framework_json(framework, build_date)),
-            f"data/{framework.id}.csv": to_csv(criteria, framework.title, build_date, site_url),
-            f"data/{framework.id}.xlsx": to_xlsx(criteria, framework.title, build_date, site_url)}
+    rows = _rows(criteria, site_url)
+    preamble = _preamble(framework.title, build_date, criteria)
+    own_json = _dump(framework_json(framework, build_date))
+    csv_rows, xlsx_rows = _csv_rows(rows), xlsx.rows_xml(rows)
+    files = {f"data/{framework.id}.json": own_json,
+             f"data/{framework.id}.csv": _csv_file(preamble, csv_rows),
+             f"data/{framework.id}.xlsx": _xlsx_file(preamble, xlsx_rows, build_date)}
+    # json.dumps(indent=1) puts a list element of the combined file two levels deep; JSON
+    # strings never hold a raw line break, so indenting every line is exactly that.
+    parts = {"json": b"\n".join(b"  " + line for line in own_json.split(b"\n")), "csv": csv_rows,
+             "xlsx": xlsx_rows}
+    return files, parts
 
 
 def render_exports(catalog: Catalog, paths: ProjectPaths, build_date: str, site_url: str = "",
-                   per_framework: bool = True) -> dict[str, bytes]:
-    """Every download; without `per_framework` only the combined ones and the schema."""
+                   parts: dict[str, dict[str, Any]] | None = None) -> dict[str, bytes]:
+    """Every download. With `parts` (per framework ID, from render_framework_exports) only the
+    combined ones, joined from those parts, and the schema."""
     files: dict[str, bytes] = {}
-    if per_framework:
+    if parts is None:
+        parts = {}
         for framework in catalog.frameworks:
-            files.update(render_framework_exports(framework, build_date, site_url))
-    files["data/kaders.json"] = _dump({"build_date": build_date,
-                                       "frameworks": [framework_json(f, build_date) for f in catalog.frameworks]})
-    everything = catalog.criteria()
-    files["data/criteria.csv"] = to_csv(everything, "Alle kaders", build_date, site_url)
-    files["data/criteria.xlsx"] = to_xlsx(everything, "Alle kaders", build_date, site_url)
+            own, parts[framework.id] = render_framework_exports(framework, build_date, site_url)
+            files.update(own)
+    ordered = [parts[f.id] for f in catalog.frameworks]
+    listed = b",\n".join(part["json"] for part in ordered)
+    files["data/kaders.json"] = (b'{\n "build_date": ' + json.dumps(build_date).encode("utf-8") + b',\n "frameworks": '
+                                 + (b"[\n" + listed + b"\n ]" if ordered else b"[]") + b"\n}")
+    preamble = _preamble("Alle kaders", build_date, catalog.criteria())
+    files["data/criteria.csv"] = _csv_file(preamble, "".join(part["csv"] for part in ordered))
+    files["data/criteria.xlsx"] = _xlsx_file(preamble, "".join(part["xlsx"] for part in ordered), build_date)
     files["data/normset.schema.json"] = (paths.schemas / "normset.schema.json").read_bytes()
     return files

@@ -1,5 +1,7 @@
 """A small, direct XLSX writer for our downloads: text cells only, a bold
-header row, an optional frozen top, dated by the build date.
+header row, an optional frozen top, dated by the build date. Rows carry no
+cell references, so each framework's rows are written once and reused in the
+combined workbook.
 
 openpyxl (even in write-only mode) builds a cell object per value and
 serialises it through lxml; that was 30 % of `generate` at 30x scale
@@ -35,32 +37,26 @@ def _escape(value: str) -> str:
     return text
 
 
-def _column(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
+def rows_xml(rows: list[list[str]], bold: bool = False) -> str:
+    """SpreadsheetML rows that carry no row or cell references: they take their place from their
+    order, so rows written once (per framework) can be joined into any sheet (the combined file)."""
+    open_cell = '<c s="1" t="inlineStr"><is><t xml:space="preserve">' if bold else \
+        '<c t="inlineStr"><is><t xml:space="preserve">'
+    out = []
+    for row in rows:
+        cells = "".join(f"{open_cell}{_escape(value)}</t></is></c>" if value else "<c/>" for value in row)
+        out.append(f"<row>{cells}</row>")
+    return "".join(out)
 
 
-def _sheet(rows: list[list[str]], bold_row: int | None, frozen_rows: int) -> str:
-    width = max((len(row) for row in rows), default=0)
-    columns = [_column(i) for i in range(width)]
+def _sheet(rows: str, frozen_rows: int) -> str:
     out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">']
     if frozen_rows:
         top = f"A{frozen_rows + 1}"
         out.append(f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{frozen_rows}" topLeftCell="{top}" '
                    'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A1" sqref="A1"/>'
                    '</sheetView></sheetViews>')
-    out.append("<sheetData>")
-    for number, row in enumerate(rows, start=1):
-        style = ' s="1"' if number == bold_row else ""
-        cells = "".join(f'<c r="{columns[i]}{number}"{style} t="inlineStr"><is><t xml:space="preserve">'
-                        f"{_escape(value)}</t></is></c>"
-                        for i, value in enumerate(row) if value != "" and value is not None)
-        out.append(f'<row r="{number}">{cells}</row>')
-    out.append("</sheetData></worksheet>")
+    out.append(f"<sheetData>{rows}</sheetData></worksheet>")
     return "".join(out)
 
 
@@ -75,8 +71,8 @@ _STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleShee
            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
-def workbook(sheets: list[tuple[str, list[list[str]], int | None, int]], build_date: str) -> bytes:
-    """An .xlsx of text sheets: (name, rows, 1-based bold row or None, frozen top rows)."""
+def workbook(sheets: list[tuple[str, str, int]], build_date: str) -> bytes:
+    """An .xlsx of text sheets: (name, rows as rows_xml() wrote them, frozen top rows)."""
     stamp = datetime.fromisoformat(build_date)
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     count = len(sheets)
@@ -120,8 +116,8 @@ def workbook(sheets: list[tuple[str, list[list[str]], int | None, int]], build_d
             + f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'),
         "xl/styles.xml": _STYLES,
     }
-    for i, (_name, rows, bold_row, frozen) in enumerate(sheets, start=1):
-        parts[f"xl/worksheets/sheet{i}.xml"] = _sheet(rows, bold_row, frozen)
+    for i, (_name, rows, frozen) in enumerate(sheets, start=1):
+        parts[f"xl/worksheets/sheet{i}.xml"] = _sheet(rows, frozen)
     buffer = io.BytesIO()
     date_time = stamp.timetuple()[:6]
     with zipfile.ZipFile(buffer, "w") as archive:
