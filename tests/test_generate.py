@@ -6,6 +6,7 @@ corrupted cache all give what a build without any cache gives."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import time
@@ -51,6 +52,9 @@ def test_cold_and_warm_builds_give_the_same_bytes(project, tmp_path):
     warm = render_site(project, build_date=DATE, cache=warm_cache)
     assert warm_cache.misses == 0 and warm_cache.hits == cache.misses
     assert differing(uncached, cold) == [] and differing(cold, warm) == []
+    # kaders.json is joined from per-framework parts: exactly what one json.dumps would write.
+    combined = cold["data/kaders.json"]
+    assert json.dumps(json.loads(combined), ensure_ascii=False, indent=1).encode("utf-8") == combined
 
     # An edit another framework's page shows (a member of a comparable group: its framework's short
     # title) changes that page in a warm build exactly as in a build without cache.

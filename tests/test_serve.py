@@ -73,7 +73,8 @@ def test_editing_a_normset_rebuilds_the_served_page(project, tmp_path, builder):
     url = f"http://127.0.0.1:{port}/kwaliteitskaders/kaders/midden-groningen-wmo/"
     normset = project / NORMSET
     try:
-        wait_for(lambda: (fetch(url) or "").count("Wmo kwaliteitskader gemeente Midden-Groningen"))
+        # The first full build; generous, since the machine may be shared (this is no timing test).
+        wait_for(lambda: (fetch(url) or "").count("Wmo kwaliteitskader gemeente Midden-Groningen"), timeout=400)
 
         text = normset.read_text(encoding="utf-8")
         assert TITLE in text
