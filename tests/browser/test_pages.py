@@ -168,6 +168,42 @@ def test_csp_is_first_in_head_and_blocks_injected_inline_script(page, base_url, 
     assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
 
 
+# WCAG contrast of a hovered button: its text against its own (opaque) fill.
+BUTTON_CONTRAST = """button => {
+    const channels = (colour) => colour.match(/[\\d.]+/g).map(Number);
+    const luminance = ([r, g, b]) => [r, g, b].map((v) => { v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const style = getComputedStyle(button);
+    const background = channels(style.backgroundColor);
+    if (background.length === 4 && background[3] < 1) return null;  // no fill of its own
+    const [a, b] = [luminance(channels(style.color)), luminance(background)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_hovered_buttons_keep_their_text_readable(page, base_url, catalog, scheme):
+    """axe measures buttons at rest; Material's hover fill (its accent colour)
+    gave 4.3:1, so every kind of button is hovered here and measured."""
+    page.emulate_media(color_scheme=scheme)
+    measured = []
+    shared = ",".join(list(catalog["records"])[:2])  # a share link: its preview has buttons
+    for path in ["zelfscan/", f"zelfscan/?kader={FRAMEWORK}", f"selectie/?ids={shared}", "wat-geldt/"]:
+        page.goto(base_url + path, wait_until="networkidle")
+        page.wait_for_timeout(300)  # the tools draw their buttons after the catalog loads
+        buttons = page.locator("article :is(a, button).md-button:visible")
+        for i in range(min(buttons.count(), 8)):
+            button = buttons.nth(i)
+            button.hover()
+            page.wait_for_timeout(200)  # Material's colour transition
+            ratio = button.evaluate(BUTTON_CONTRAST)
+            if ratio is not None:
+                measured.append((path, button.inner_text().strip()[:40], round(ratio, 2)))
+    assert len({m[0] for m in measured}) >= 4 and len(measured) >= 10, measured
+    assert [m for m in measured if m[2] < 4.5] == []
+
+
 def test_footer_names_data_version_and_build_date_in_both_builds(page, base_url):
     """The footer facts come from assets/site-info.json, not from a build hook,
     so the Zensical build shows them too (the test runs once per builder)."""
