@@ -35,7 +35,7 @@ async function sectionFieldsets(app, frameworkIds, wanted, disabledOf) {
           id, type: "checkbox", checked: !disabledOf(frameworkId, section.id),
           dataset: { framework: frameworkId, section: section.id },
         }),
-        h("label", { for: id }, [section.number, section.title].filter(Boolean).join(" "),
+        h("label", { for: id }, [...new Set([section.number, section.title].filter(Boolean))].join(" "),
           ` (${counts.get(section.id)})`),
         conditions && h("span", { className: "kk-badge" }, conditions));
     });
