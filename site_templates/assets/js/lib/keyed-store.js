@@ -77,6 +77,24 @@ export function keyedStore(prefix) {
     },
     /** The document ID a storage event is about, or null when the key is not one of these documents. */
     idOfKey,
+    /**
+     * What a storage event from another tab changed, as [{id, text}] (text
+     * null: deleted there); null when the key is not one of these documents
+     * or storage cannot be read. A cleared storage (key null) concerns every
+     * document this tab holds (`knownIds`) and any still stored.
+     */
+    changedBy(event, knownIds) {
+      if (event.key !== null && idOfKey(event.key) === null) return null;
+      const ids = event.key === null
+        ? [...new Set([...knownIds, ...this.readAll().map((entry) => entry.id)])] : [idOfKey(event.key)];
+      const changes = [];
+      for (const id of ids) {
+        const text = this.readOne(id);
+        if (text === undefined) return null;
+        changes.push({ id, text });
+      }
+      return changes;
+    },
     /** Write one document's text; throws StorageProblem. */
     write(id, text) {
       try {

@@ -72,12 +72,10 @@ class EvidenceLibrary {
   }
 
   otherTabChanged(event) {
-    const id = event.key === null ? null : items.idOfKey(event.key);
-    if (event.key !== null && id === null) return;
-    const changed = id === null ? [...new Set([...this.items.keys(), ...items.readAll().map((entry) => entry.id)])] : [id];
-    for (const itemId of changed) {
-      const text = items.readOne(itemId);
-      if (text === undefined) return;
+    const changes = items.changedBy(event, this.items.keys());
+    if (!changes) return;
+    const changed = changes.map((change) => change.id);
+    for (const { id: itemId, text } of changes) {
       if (text === null) {
         this.items.delete(itemId);
         this.base.delete(itemId);

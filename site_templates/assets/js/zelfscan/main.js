@@ -196,12 +196,10 @@ class ZelfscanApp {
    * screen show it (a scan deleted elsewhere is gone here too).
    */
   otherTabChanged(event) {
-    const scanId = event.key === null ? null : store.scanIdOfKey(event.key);
-    if (event.key !== null && scanId === null) return;
-    const changed = event.key === null ? [...this.scans.keys()] : [scanId];
-    for (const id of changed) {
-      const text = store.readOne(id);
-      if (text === undefined) return;
+    const changes = store.changedBy(event, this.scans.keys());
+    if (!changes) return;
+    const changed = changes.map((change) => change.id);
+    for (const { id, text } of changes) {
       if (text === null) {
         this.scans.delete(id);
         this.base.delete(id);

@@ -22,8 +22,8 @@ export const readAll = scans.readAll;
  */
 export const readOne = scans.readOne;
 
-/** The scan ID a storage event is about, or null when the key is not a scan. */
-export const scanIdOfKey = scans.idOfKey;
+/** The scans a storage event from another tab changed: [{id, text}], or null when it is not about scans or storage cannot be read. */
+export const changedBy = (event, knownIds) => scans.changedBy(event, knownIds);
 
 /** Write one scan; throws StorageProblem. Returns the number of characters written. */
 export function save(scan) {
