@@ -198,6 +198,12 @@ CASES = {
         lambda t: t.replace("    not_public: {editorial: true, text: Alleen voor tests; er is geen openbaar document.}\n", ""),
         "label: Proefkader",
         "the original document needs either `url` or `not_public` (what is known), not neither"),
+    # YAML reads an unquoted date as a date, which JSON has no type for: the compiled validator
+    # cannot judge it, so jsonschema must (validate.Validator.schema_errors).
+    "lifecycle-unquoted-date": (
+        lambda t: t.replace("    status: onbekend\n", "    status: onbekend\n    valid_from: 2024-01-01\n"),
+        "    valid_from: 2024-01-01",
+        "framework.lifecycle.valid_from: datetime.date(2024, 1, 1) is not of type 'string'"),
 }
 
 # Messages for cases where jsonschema's exact wording is checked by substring only.
