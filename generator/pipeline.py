@@ -1,9 +1,10 @@
 """load -> validate -> model -> render -> write.
 
-`generate` renders the whole site source in memory first and only then syncs
-it into build/docs, writing just the files whose bytes changed (so a running
-`mkdocs serve` rebuilds only what is affected) and removing stale ones. If the
-data is invalid it raises DataError before anything is written.
+`generate` validates everything first: if the data is invalid it raises
+DataError before anything is written. Then it syncs the site source into
+build/docs file by file as it is rendered (so it never holds the whole site),
+writing just the files whose bytes changed (so a running `mkdocs serve`
+rebuilds only what is affected), and finally removes stale ones.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
+from . import workers
 from .cache import Cache, code_digest, digest, tree_digest
 from .errors import DataError
 from .model import Catalog, Framework, build_catalog
 from .project import ProjectPaths
 from .render import client, exports, pages, search_index
-from .validate import RawData, validate_project
+from .validate import validate_project
 
 
 @dataclass
@@ -42,59 +44,85 @@ def collect_static(paths: ProjectPaths) -> dict[str, bytes]:
 
 def render_site(paths: ProjectPaths, site_url: str | None = None, build_date: str | None = None,
                 cache: Cache | None = None) -> dict[str, bytes]:
+    return dict(site_files(paths, site_url, build_date, cache))
+
+
+def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str | None = None,
+               cache: Cache | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site source as (path under build/docs, bytes), each given as soon as it is
+    rendered so the caller need not hold them all. Raises DataError before the first file."""
     raw, problems = validate_project(paths, cache)
     if problems:
         raise DataError(problems)
     catalog = build_catalog(raw)
+    framework_digests = raw.framework_digests
+    del raw  # the line numbers of every value, needed only for messages
     build_date = build_date or datetime.now(timezone.utc).date().isoformat()
-    files = collect_static(paths)
-    own, parts = render_frameworks(catalog, raw, paths, site_url, build_date, cache)
-    files.update(own)
-    files.update(pages.render_site_pages(catalog, paths, site_url=site_url, build_date=build_date))
-    files.update(exports.render_exports(catalog, paths, build_date=build_date, site_url=site_url or "", parts=parts))
-    files.update(client.render_client_data(catalog, build_date=build_date, per_framework=False))
-    files.update(search_index.render_search_index(catalog))
-    files.update(pages.render_site_info(catalog, build_date=build_date))
-    return files
+    yield from collect_static(paths).items()
+    keys = _render_keys(catalog, framework_digests, paths, site_url, build_date) if cache is not None else {}
+    parts: dict[str, dict[str, Any]] = {}
+    missing: list[str] = []
+    for framework in catalog.frameworks:
+        cached = cache.get("render", keys[framework.id]) if framework.id in keys else None
+        if cached is None:
+            missing.append(framework.id)
+        else:
+            yield from cached[0].items()
+            parts[framework.id] = cached[1]
+    render = pages.renderer(catalog, paths, site_url, build_date)
+    step = workers.WORKERS * 4  # shares per kind of work, so both workers stay busy to the end
+    tasks: list[tuple[str, Any]] = [("frameworks", missing[start::step]) for start in range(min(step, len(missing)))]
+    tasks += [("search", None), ("client", None)] + [("pages", (start, step)) for start in range(step)]
+    with workers.pool(len(catalog.frameworks), (catalog, render, site_url or "", build_date)) as executor:
+        for (kind, _), result in zip(tasks, workers.run(executor, _render_task, tasks)):
+            if kind != "frameworks":
+                yield from result.items()
+                continue
+            for framework_id, own, framework_parts in result:
+                if framework_id in keys:
+                    cache.put("render", keys[framework_id], (own, framework_parts))
+                parts[framework_id] = framework_parts
+                yield from own.items()
+    yield from exports.render_exports(catalog, paths, build_date=build_date, site_url=site_url or "",
+                                      parts=parts).items()
+    yield from pages.render_site_info(catalog, build_date=build_date).items()
 
 
-def render_frameworks(catalog: Catalog, raw: RawData, paths: ProjectPaths, site_url: str | None, build_date: str,
-                      cache: Cache | None) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
-    """Each framework's own outputs: its page, its downloads and its tool data, and per framework
-    its parts of the combined downloads (exports.render_framework_exports). With a cache, a
-    framework whose normset and whose context are unchanged reuses its last outputs. The context
-    is everything else a framework's outputs can show: the other data files (vocabulary,
+def _render_task(task: tuple[str, Any]) -> Any:
+    """One share of the rendering, in a worker process or here (generator/workers.py). Each
+    framework's own outputs are its page, its downloads, its tool data and its parts of the
+    combined downloads (exports.render_framework_exports)."""
+    catalog, render, site_url, build_date = workers.state()
+    kind, argument = task
+    if kind == "pages":
+        return pages.render_site_pages(catalog, None, site_url, build_date, share=argument, render=render)
+    if kind == "search":
+        return search_index.render_search_index(catalog)
+    if kind == "client":
+        return client.render_client_data(catalog, build_date=build_date, per_framework=False)
+    results = []
+    for framework_id in argument:
+        framework = catalog.framework(framework_id)
+        downloads, framework_parts = exports.render_framework_exports(framework, build_date, site_url)
+        own = {**pages.render_framework_pages(catalog, None, site_url, build_date, [framework], render)[framework_id],
+               **downloads, **client.render_framework_client_data(framework, build_date)}
+        results.append((framework_id, own, framework_parts))
+    return results
+
+
+def _render_keys(catalog: Catalog, framework_digests: dict[str, str], paths: ProjectPaths, site_url: str | None,
+                 build_date: str) -> dict[str, str]:
+    """Per framework, the cache key of its own outputs: its normset's digest and its context. The
+    context is everything else a framework's outputs can show: the other data files (vocabulary,
     glossaries, segments, overview, comparable groups), the source texts, the templates, the
     generator's code, the build date and site URL, and of other frameworks only what its page
     shows of them: the members of the comparable groups its criteria are in (heading, link and
     framework name). So an edit to one normset re-renders that framework alone."""
-    keys: dict[str, str] = {}
-    if cache is not None:
-        context = digest(code_digest(), tree_digest(paths.templates / "pages", paths.sources),
-                         tree_digest(paths.normsets, exclude=paths.frameworks), paths.schemas.joinpath(
-                             "normset.schema.json").read_bytes(), site_url or "", build_date)
-        for framework in catalog.frameworks:
-            if framework.id in raw.framework_digests:
-                keys[framework.id] = digest(context, raw.framework_digests[framework.id],
-                                            _comparable_neighbours(framework, catalog))
-    files: dict[str, bytes] = {}
-    parts: dict[str, dict[str, Any]] = {}
-    missing: list[Framework] = []
-    for framework in catalog.frameworks:
-        cached = cache.get("render", keys[framework.id]) if framework.id in keys else None
-        if cached is None:
-            missing.append(framework)
-        else:
-            files.update(cached[0])
-            parts[framework.id] = cached[1]
-    framework_pages = pages.render_framework_pages(catalog, paths, site_url, build_date, missing) if missing else {}
-    for framework in missing:
-        downloads, parts[framework.id] = exports.render_framework_exports(framework, build_date, site_url or "")
-        own = {**framework_pages[framework.id], **downloads, **client.render_framework_client_data(framework, build_date)}
-        if framework.id in keys:
-            cache.put("render", keys[framework.id], (own, parts[framework.id]))
-        files.update(own)
-    return files, parts
+    context = digest(code_digest(), tree_digest(paths.templates / "pages", paths.sources),
+                     tree_digest(paths.normsets, exclude=paths.frameworks), paths.schemas.joinpath(
+                         "normset.schema.json").read_bytes(), site_url or "", build_date)
+    return {framework.id: digest(context, framework_digests[framework.id], _comparable_neighbours(framework, catalog))
+            for framework in catalog.frameworks if framework.id in framework_digests}
 
 
 def _comparable_neighbours(framework: Framework, catalog: Catalog) -> str:
@@ -105,9 +133,11 @@ def _comparable_neighbours(framework: Framework, catalog: Catalog) -> str:
     return json.dumps(shown, ensure_ascii=False)
 
 
-def sync_tree(files: dict[str, bytes], target: Path) -> WriteSummary:
+def sync_tree(files: Iterable[tuple[str, bytes]], target: Path) -> WriteSummary:
     changed = 0
-    for relative, content in files.items():
+    written: set[str] = set()
+    for relative, content in files:
+        written.add(relative)
         path = target / relative
         if path.is_file() and path.read_bytes() == content:
             continue
@@ -120,12 +150,12 @@ def sync_tree(files: dict[str, bytes], target: Path) -> WriteSummary:
     if target.exists():
         for path in sorted(target.rglob("*"), reverse=True):
             relative = path.relative_to(target).as_posix()
-            if path.is_file() and relative not in files:
+            if path.is_file() and relative not in written:
                 path.unlink()
                 removed += 1
             elif path.is_dir() and not any(path.iterdir()):
                 shutil.rmtree(path)
-    return WriteSummary(len(files), changed, removed)
+    return WriteSummary(len(written), changed, removed)
 
 
 def input_digest(paths: ProjectPaths, site_url: str | None, build_date: str) -> str:
@@ -158,8 +188,7 @@ def generate(paths: ProjectPaths, site_url: str | None = None) -> WriteSummary:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     cache = Cache(paths.cache)
-    files = render_site(paths, site_url=site_url, build_date=build_date, cache=cache)
-    summary = sync_tree(files, paths.docs)
+    summary = sync_tree(site_files(paths, site_url=site_url, build_date=build_date, cache=cache), paths.docs)
     cache.prune()
     try:
         manifest.write_text(json.dumps({"inputs": inputs, "outputs": _output_state(paths.docs)}), encoding="utf-8")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from . import fidelity, stable_ids
+from . import fidelity, stable_ids, workers
 from .cache import Cache, code_digest, digest, tree_digest
 from .errors import Problem
 from .loader import JsonPath, LoadedFile, load_yaml
@@ -55,6 +56,11 @@ class RawData:
     sources_dir: Path | None = None  # sources/, for what the model derives from the texts (page numbers)
     # With a cache: per framework ID, the digest of its normset file's bytes (keys rendered outputs).
     framework_digests: dict[str, str] = field(default_factory=dict)
+
+
+# One normset's own check: the file (None if unusable), its problems, and per source file the
+# lines its quotations matched and the lines of quotations that did not match.
+Entry = tuple[LoadedFile | None, list[Problem], dict[str, set[int]], dict[str, set[int]]]
 
 
 def _format_path(json_path: JsonPath) -> str:
@@ -129,40 +135,56 @@ class Validator:
             self.report(loaded, tuple(error.absolute_path), prefix + _schema_message(error))
         return None if schema_errors or problems else loaded
 
-    def framework_file(self, path: Path, raw: RawData, segment_ids: set[str]) -> LoadedFile | None:
-        """Load and check one normset on its own (schema, vocabularies, quotations, printed numbers).
-        With a cache, the result is reused while the file's bytes and everything the check reads
+    def framework_files(self, files: list[Path], raw: RawData, segment_ids: set[str],
+                        executor: Executor | None = None) -> list[LoadedFile | None]:
+        """Load and check each normset on its own (schema, vocabularies, quotations, printed numbers),
+        in order; the ones the cache does not hold in worker processes when there is a pool.
+        With a cache, a result is reused while the file's bytes and everything the check reads
         (schemas, source texts, vocabulary, segments, the generator's code) are unchanged; the
         checks across files run on every build regardless."""
-        key = data = None
+        keys: dict[Path, tuple[str, bytes]] = {}
+        entries: dict[Path, Entry] = {}
         if self.cache is not None:
-            data = path.read_bytes()
-            key = digest(self.stage_key(), self.paths.display(path), data)
-            self.file_digests[path] = digest(data)
-            entry = self.cache.get("validate", key)
-            if entry is not None:
-                loaded, problems, consumed, failed = entry
-                if loaded is not None:
-                    loaded.path = path
-                self._merge(problems, consumed, failed)
-                return loaded
+            for path in files:
+                data = path.read_bytes()
+                keys[path] = digest(self.stage_key(), self.paths.display(path), data), data
+                self.file_digests[path] = digest(data)
+                entry = self.cache.get("validate", keys[path][0])
+                if entry is not None:
+                    if entry[0] is not None:
+                        entry[0].path = path
+                    entries[path] = entry
+        missing = [path for path in files if path not in entries]
+        computed = set(missing)
+        if executor is None:
+            entries.update((path, self.check_normset(path, raw, segment_ids)) for path in missing)
+        else:
+            entries.update(zip(missing, workers.run(executor, _check_normset, missing)))
+        loaded_files = []
+        for path in files:
+            loaded, problems, consumed, failed = entries[path]
+            self._merge(problems, consumed, failed)
+            loaded_files.append(loaded)
+            # Stored only if the file did not change while it was being checked.
+            if path in keys and path in computed:
+                key, data = keys[path]
+                if path.read_bytes() == data:
+                    self.cache.put("validate", key, entries[path])
+                else:  # its rendered pages cannot be keyed by these bytes either
+                    self.file_digests.pop(path, None)
+        return loaded_files
+
+    def check_normset(self, path: Path, raw: RawData, segment_ids: set[str]) -> Entry:
+        """One normset's own checks, apart from this validator's findings so far."""
         saved = self.problems, self.consumed, self.failed
         self.problems, self.consumed, self.failed = [], {}, {}
         try:
             loaded = self.load(path, "normset")
             if loaded:
                 self.check_framework(loaded, raw, segment_ids)
-            entry = (loaded, self.problems, self.consumed, self.failed)
+            return loaded, self.problems, self.consumed, self.failed
         finally:
             self.problems, self.consumed, self.failed = saved
-        self._merge(*entry[1:])
-        # Stored only if the file did not change while it was being checked.
-        if self.cache is not None and key is not None:
-            if path.read_bytes() == data:
-                self.cache.put("validate", key, entry)
-            else:  # its rendered pages cannot be keyed by these bytes either
-                self.file_digests.pop(path, None)
-        return loaded
 
     def _merge(self, problems: list[Problem], consumed: dict[str, set[int]], failed: dict[str, set[int]]) -> None:
         self.problems.extend(problems)
@@ -569,6 +591,12 @@ class Validator:
         self.problems.extend(stable_ids.check(raw, first_seen, self.paths))
 
 
+def _check_normset(path: Path) -> Entry:
+    """Validator.check_normset in a worker process (generator/workers.py)."""
+    validator, raw, segment_ids = workers.state()
+    return validator.check_normset(path, raw, segment_ids)
+
+
 def _in_spec(number: int, spec: str) -> bool:
     return any(start <= number <= end for start, end in fidelity.parse_line_spec(spec))
 
@@ -616,8 +644,10 @@ def validate_project(paths: ProjectPaths, cache: Cache | None = None) -> tuple[R
     if paths.segments.exists():
         raw.segments = validator.load(paths.segments, "segments")
     segment_ids = {s["id"] for s in raw.segments.data["segments"]} if raw.segments else set()
-    for path in sorted(paths.frameworks.glob("*.yaml")):
-        loaded = validator.framework_file(path, raw, segment_ids)
+    files = sorted(paths.frameworks.glob("*.yaml"))
+    with workers.pool(len(files), (validator, raw, segment_ids)) as executor:
+        checked = validator.framework_files(files, raw, segment_ids, executor)
+    for path, loaded in zip(files, checked):
         if loaded:
             raw.frameworks.append(loaded)
             if path in validator.file_digests:

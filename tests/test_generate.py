@@ -109,8 +109,8 @@ def test_generate_does_nothing_when_nothing_it_reads_changed(project, monkeypatc
     first = pipeline.generate(project)
     assert first.changed == first.total > 100
     rendered = []
-    real_render = pipeline.render_site
-    monkeypatch.setattr(pipeline, "render_site", lambda *a, **k: rendered.append(1) or real_render(*a, **k))
+    real_render = pipeline.site_files
+    monkeypatch.setattr(pipeline, "site_files", lambda *a, **k: rendered.append(1) or real_render(*a, **k))
     again = pipeline.generate(project)
     assert (again.total, again.changed, rendered) == (first.total, 0, [])
     page = project.docs / "kaders" / "midden-groningen-wmo" / "index.md"
@@ -123,3 +123,30 @@ def test_generate_does_nothing_when_nothing_it_reads_changed(project, monkeypatc
         encoding="utf-8")
     edited = pipeline.generate(project)
     assert len(rendered) == 2 and edited.changed >= 1 and "(bewerkt)" in page.read_text(encoding="utf-8")
+
+
+def test_the_worker_pool_gives_the_same_files_and_reports_every_broken_file(project, tmp_path, monkeypatch):
+    """Normsets are checked and frameworks rendered in two worker processes (generator/workers.py)
+    on a large project; here the real one is made to count as large."""
+    from generator import workers
+
+    serial = render_site(project, build_date=DATE)
+    pooled_runs = []
+    real_run = workers.run
+    monkeypatch.setattr(workers, "POOL_MIN_FRAMEWORKS", 1)
+    monkeypatch.setattr(workers, "run", lambda executor, *a: pooled_runs.append(executor is not None) or real_run(executor, *a))
+    pooled = render_site(project, build_date=DATE, cache=Cache(tmp_path / "cache"))
+    assert pooled_runs == [True, True]  # validation, then rendering
+    assert differing(serial, pooled) == []
+
+    expected = []
+    for path in sorted(project.frameworks.glob("*.yaml"))[:3]:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        line = next(i for i, text in enumerate(lines) if text.startswith("  status: "))
+        lines[line] = "  status: onbekende-status\n"
+        path.write_text("".join(lines), encoding="utf-8")
+        expected.append(f"{project.display(path)}:{line + 1}: unknown status 'onbekende-status'")
+    with pytest.raises(DataError) as error:
+        render_site(project, build_date=DATE, cache=Cache(tmp_path / "cache"))
+    reported = [str(p) for p in error.value.problems]
+    assert all(any(problem.startswith(message) for problem in reported) for message in expected), reported

@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -128,54 +128,72 @@ def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, bu
 
 
 def render_framework_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str,
-                           frameworks: list[Framework]) -> dict[str, dict[str, bytes]]:
-    """The page of each given framework, per framework ID (the pipeline caches them one by one)."""
-    render = _renderer(catalog, paths, site_url, build_date)
+                           frameworks: list[Framework], render: Renderer | None = None) -> dict[str, dict[str, bytes]]:
+    """The page of each given framework, per framework ID (the pipeline caches them one by one).
+    `render` is one from `renderer` for these arguments, when the caller keeps one."""
+    render = render or renderer(catalog, paths, site_url, build_date)
     # Every page is <dir>/index.md, so its source folder is also its URL folder: MkDocs
     # keeps relative links in raw HTML as written, Zensical resolves them against the
     # source file, and for an index.md both give the same URL.
     return {f.id: {f"kaders/{f.id}/index.md": render("framework.md.j2", framework=f)} for f in frameworks}
 
 
-def _renderer(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str):
+Renderer = Callable[..., bytes]
+
+
+def renderer(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> Renderer:
+    """render(template, **values) -> bytes, with every template compiled up front (so worker
+    processes forked after this share the compiled templates; generator/workers.py)."""
     environment = make_environment(paths)
     environment.globals["link_terms"] = TermLinker(catalog).link
     environment.globals["new_term_scope"] = set
     environment.globals["framework_status"] = lambda framework: framework_status(framework, catalog)
     context = {"catalog": catalog, "build_date": build_date, "site_url": site_url or "",
                "coverage": element_coverage(catalog), "count_rule": COUNT_RULE}
+    templates = {name: environment.get_template(name) for name in environment.list_templates()}
 
     def render(template: str, **extra: Any) -> bytes:
-        return environment.get_template(template).render(**context, **extra).encode("utf-8")
+        return templates[template].render(**context, **extra).encode("utf-8")
 
     return render
 
 
-def render_site_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> dict[str, bytes]:
-    """Every page that is not a single framework's own (those: render_framework_pages)."""
-    files: dict[str, bytes] = {}
-    page = _renderer(catalog, paths, site_url, build_date)
+def render_site_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str,
+                      share: tuple[int, int] = (0, 1), render: Renderer | None = None) -> dict[str, bytes]:
+    """Every page that is not a single framework's own (those: render_framework_pages). With
+    share (i, n), only every n-th page from the i-th on, so that n workers can split them."""
+    render = render or renderer(catalog, paths, site_url, build_date)
+    start, step = share
+    return {target: render(template, **values()) for template, target, values in _site_pages(catalog)[start::step]}
 
-    def render(template: str, target: str, **extra: Any) -> None:
-        files[target] = page(template, **extra)
 
-    render("frameworks_index.md.j2", "kaders/index.md")
-    for element in catalog.elements:
-        groups = criteria_groups(catalog, lambda c, element_id=element.id: element_id in c.elements)
-        render("element.md.j2", f"themas/{element.id}/index.md", element=element, groups=groups,
-               total=sum(len(criteria) for _, criteria in groups))
-    render("elements_index.md.j2", "themas/index.md")
-    counts = topic_counts(catalog)
-    for topic in catalog.tags.values():
-        groups = criteria_groups(catalog, lambda c, topic_id=topic.id: topic_id in c.tags)
-        render("topic.md.j2", f"onderwerpen/{topic.id}/index.md", topic=topic, groups=groups,
-               total=sum(len(criteria) for _, criteria in groups))
-    render("topics_index.md.j2", "onderwerpen/index.md", topics=list(catalog.tags.values()), topic_counts=counts,
-           topic_totals={topic_id: sum(per.values()) for topic_id, per in counts.items()})
-    render("glossary.md.j2", "begrippen/index.md")  # always: the navigation in mkdocs.yml links it
-    render("data.md.j2", "data/index.md", columns=COLUMN_DOCS)
-    render("about.md.j2", "over/index.md", data_version=data_version(catalog))
-    return files
+def _site_pages(catalog: Catalog) -> list[tuple[str, str, Callable[[], dict[str, Any]]]]:
+    """(template, target, values) of every site page; values() computes what only that page needs."""
+
+    def group_page(key: str, value: Any, keep: Callable[[Criterion], bool]) -> Callable[[], dict[str, Any]]:
+        def values() -> dict[str, Any]:
+            groups = criteria_groups(catalog, keep)
+            return {key: value, "groups": groups, "total": sum(len(criteria) for _, criteria in groups)}
+        return values
+
+    def topics_index() -> dict[str, Any]:
+        counts = topic_counts(catalog)
+        return {"topics": list(catalog.tags.values()), "topic_counts": counts,
+                "topic_totals": {topic_id: sum(per.values()) for topic_id, per in counts.items()}}
+
+    jobs: list[tuple[str, str, Callable[[], dict[str, Any]]]] = [("frameworks_index.md.j2", "kaders/index.md", dict)]
+    jobs += [("element.md.j2", f"themas/{element.id}/index.md",
+              group_page("element", element, lambda c, element_id=element.id: element_id in c.elements))
+             for element in catalog.elements]
+    jobs.append(("elements_index.md.j2", "themas/index.md", dict))
+    jobs += [("topic.md.j2", f"onderwerpen/{topic.id}/index.md",
+              group_page("topic", topic, lambda c, topic_id=topic.id: topic_id in c.tags))
+             for topic in catalog.tags.values()]
+    jobs += [("topics_index.md.j2", "onderwerpen/index.md", topics_index),
+             ("glossary.md.j2", "begrippen/index.md", dict),  # always: the navigation in mkdocs.yml links it
+             ("data.md.j2", "data/index.md", lambda: {"columns": COLUMN_DOCS}),
+             ("about.md.j2", "over/index.md", lambda: {"data_version": data_version(catalog)})]
+    return jobs
 
 
 # Published with the site and read by assets/js/site-info.js for the footer, so
