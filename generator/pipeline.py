@@ -83,8 +83,8 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
                     cache.put("render", keys[framework_id], (own, framework_parts))
                 parts[framework_id] = framework_parts
                 yield from own.items()
-    yield from exports.render_exports(catalog, paths, build_date=build_date, site_url=site_url or "",
-                                      parts=parts).items()
+    ordered = [parts.pop(framework.id) for framework in catalog.frameworks]
+    yield from exports.combined_exports(catalog, paths, build_date, ordered)
     yield from pages.render_site_info(catalog, build_date=build_date).items()
 
 

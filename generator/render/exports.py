@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any, Callable
 
 from ..citations import lifecycle_warning
@@ -114,17 +116,17 @@ def to_csv(criteria: list[Criterion], title: str, build_date: str, site_url: str
     return _csv_file(_preamble(title, build_date, criteria), _csv_rows(_rows(criteria, site_url)))
 
 
-def _xlsx_file(preamble: list[str], rows: str, build_date: str) -> bytes:
+def _xlsx_file(preamble: list[str], rows: Iterable[str], build_date: str) -> bytes:
     """The workbook: the preamble, a bold header row (frozen with the preamble), the criteria's
-    rows, and a second sheet explaining the columns. Every cell is text, so nothing is ever read
-    as a formula (render/xlsx.py)."""
+    rows (in pieces), and a second sheet explaining the columns. Every cell is text, so nothing is
+    ever read as a formula (render/xlsx.py)."""
     head = xlsx.rows_xml([preamble]) + xlsx.rows_xml([[name for name, _, _ in COLUMNS]], bold=True)
     columns = xlsx.rows_xml([["kolom", "betekenis"], *[[name, meaning] for name, meaning in COLUMN_DOCS]])
-    return xlsx.workbook([("Criteria", head + rows, 2), ("Kolommen", columns, 0)], build_date)
+    return xlsx.workbook([("Criteria", itertools.chain([head], rows), 2), ("Kolommen", columns, 0)], build_date)
 
 
 def to_xlsx(criteria: list[Criterion], title: str, build_date: str, site_url: str) -> bytes:
-    return _xlsx_file(_preamble(title, build_date, criteria), xlsx.rows_xml(_rows(criteria, site_url)), build_date)
+    return _xlsx_file(_preamble(title, build_date, criteria), [xlsx.rows_xml(_rows(criteria, site_url))], build_date)
 
 
 def framework_json(framework: Framework, build_date: str) -> dict[str, Any]:
@@ -148,7 +150,7 @@ def render_framework_exports(framework: Framework, build_date: str, site_url: st
     csv_rows, xlsx_rows = _csv_rows(rows), xlsx.rows_xml(rows)
     files = {f"data/{framework.id}.json": own_json,
              f"data/{framework.id}.csv": _csv_file(preamble, csv_rows),
-             f"data/{framework.id}.xlsx": _xlsx_file(preamble, xlsx_rows, build_date)}
+             f"data/{framework.id}.xlsx": _xlsx_file(preamble, [xlsx_rows], build_date)}
     # json.dumps(indent=1) puts a list element of the combined file two levels deep; JSON
     # strings never hold a raw line break, so indenting every line is exactly that.
     parts = {"json": b"\n".join(b"  " + line for line in own_json.split(b"\n")), "csv": csv_rows,
@@ -166,12 +168,22 @@ def render_exports(catalog: Catalog, paths: ProjectPaths, build_date: str, site_
         for framework in catalog.frameworks:
             own, parts[framework.id] = render_framework_exports(framework, build_date, site_url)
             files.update(own)
-    ordered = [parts[f.id] for f in catalog.frameworks]
-    listed = b",\n".join(part["json"] for part in ordered)
-    files["data/kaders.json"] = (b'{\n "build_date": ' + json.dumps(build_date).encode("utf-8") + b',\n "frameworks": '
-                                 + (b"[\n" + listed + b"\n ]" if ordered else b"[]") + b"\n}")
-    preamble = _preamble("Alle kaders", build_date, catalog.criteria())
-    files["data/criteria.csv"] = _csv_file(preamble, "".join(part["csv"] for part in ordered))
-    files["data/criteria.xlsx"] = _xlsx_file(preamble, "".join(part["xlsx"] for part in ordered), build_date)
-    files["data/normset.schema.json"] = (paths.schemas / "normset.schema.json").read_bytes()
+    files.update(combined_exports(catalog, paths, build_date, [parts[f.id] for f in catalog.frameworks]))
     return files
+
+
+def combined_exports(catalog: Catalog, paths: ProjectPaths, build_date: str,
+                     ordered: list[dict[str, Any]]) -> Iterator[tuple[str, bytes]]:
+    """The combined downloads joined from the frameworks' parts (in catalog order), one file at a
+    time; each part is released once its file is written, so the parts and the combined files are
+    never all held at once."""
+    pieces = [b'{\n "build_date": ' + json.dumps(build_date).encode("utf-8") + b',\n "frameworks": '
+              + (b"[\n" if ordered else b"[]")]
+    for index, part in enumerate(ordered):
+        pieces += [b",\n" if index else b"", part.pop("json")]
+    yield "data/kaders.json", b"".join(pieces + [b"\n ]\n}" if ordered else b"\n}"])
+    del pieces
+    preamble = _preamble("Alle kaders", build_date, catalog.criteria())
+    yield "data/criteria.csv", _csv_file(preamble, "".join(part.pop("csv") for part in ordered))
+    yield "data/criteria.xlsx", _xlsx_file(preamble, (part.pop("xlsx") for part in ordered), build_date)
+    yield "data/normset.schema.json", (paths.schemas / "normset.schema.json").read_bytes()

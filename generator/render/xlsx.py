@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -49,15 +50,17 @@ def rows_xml(rows: list[list[str]], bold: bool = False) -> str:
     return "".join(out)
 
 
-def _sheet(rows: str, frozen_rows: int) -> str:
-    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">']
+def _sheet(rows: Iterable[str], frozen_rows: int) -> Iterator[str]:
+    """The worksheet part in pieces: the rows as they come, never joined into one string."""
+    head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">'
     if frozen_rows:
         top = f"A{frozen_rows + 1}"
-        out.append(f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{frozen_rows}" topLeftCell="{top}" '
-                   'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A1" sqref="A1"/>'
-                   '</sheetView></sheetViews>')
-    out.append(f"<sheetData>{rows}</sheetData></worksheet>")
-    return "".join(out)
+        head += (f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{frozen_rows}" topLeftCell="{top}" '
+                 'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A1" sqref="A1"/>'
+                 '</sheetView></sheetViews>')
+    yield head + "<sheetData>"
+    yield from [rows] if isinstance(rows, str) else rows
+    yield "</sheetData></worksheet>"
 
 
 _STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_MAIN}">'
@@ -71,12 +74,14 @@ _STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleShee
            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
-def workbook(sheets: list[tuple[str, str, int]], build_date: str) -> bytes:
-    """An .xlsx of text sheets: (name, rows as rows_xml() wrote them, frozen top rows)."""
+def workbook(sheets: list[tuple[str, Iterable[str], int]], build_date: str) -> bytes:
+    """An .xlsx of text sheets: (name, rows as rows_xml() wrote them, in one or more pieces,
+    frozen top rows). The pieces are compressed one by one, so a large combined sheet is never
+    held whole."""
     stamp = datetime.fromisoformat(build_date)
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     count = len(sheets)
-    parts = {
+    parts: dict[str, Iterable[str]] = {
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -121,8 +126,10 @@ def workbook(sheets: list[tuple[str, str, int]], build_date: str) -> bytes:
     buffer = io.BytesIO()
     date_time = stamp.timetuple()[:6]
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in parts.items():
+        for name, pieces in parts.items():
             info = zipfile.ZipInfo(name, date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, text.encode("utf-8"))
+            with archive.open(info, "w") as member:
+                for piece in [pieces] if isinstance(pieces, str) else pieces:
+                    member.write(piece.encode("utf-8"))
     return buffer.getvalue()
