@@ -6,14 +6,14 @@ synthetic catalogue N times as large (default 30x):
   topic and comparable group, build the DOM, and the browser's style and
   layout of it, forced by reading offsetHeight), triggered by a popstate;
 - first view: mount() until the view is rendered on a fresh page load
-  (fetching and parsing index.json and the four framework files included).
+  (fetching and parsing frameworks.json and the four framework files included).
 
 The synthetic size is made the way benchmarks/build_time.py makes its
 catalogues: copies of the real criteria with new IDs (same texts, same
 topics), here served in place of the four frameworks' JSON files, so each
-column holds N times its real number of criteria; every comparable group is
-copied N times too, with its members' new IDs, and index.json lists the new
-IDs. Build the site first (`make build`), then:
+column holds N times its real number of criteria; every comparable group in
+those files is copied N times too, with its members' new IDs. Build the site
+first (`make build`), then:
 
     .venv/bin/python benchmarks/compare_perf.py [--runs 15] [--scale 30]
 """
@@ -51,9 +51,8 @@ FIRST_VIEW = """() => {
 
 
 def synthetic(site: Path, frameworks: list[str], scale: int) -> dict[str, bytes]:
-    """Bodies for index.json and the frameworks' JSON, each criterion copied `scale` times."""
+    """Bodies for the frameworks' JSON, each criterion and comparable group copied `scale` times."""
     catalog = site / "assets" / "catalog"
-    index = json.loads((catalog / "index.json").read_text(encoding="utf-8"))
     bodies = {}
     for framework in frameworks:
         data = json.loads((catalog / f"{framework}.json").read_text(encoding="utf-8"))
@@ -63,14 +62,14 @@ def synthetic(site: Path, frameworks: list[str], scale: int) -> dict[str, bytes]
                 new_id = record["id"] if copy == 0 else f"{record['id']}-x{copy}"
                 copies.append({**record, "id": new_id, "url": record["url"].replace(record["id"], new_id),
                                "comparable": [g if copy == 0 else f"{g}-x{copy}" for g in record.get("comparable", [])]})
-                index["criteria"][new_id] = [framework, record["fingerprint"]]
-        bodies[f"{framework}.json"] = json.dumps({**data, "criteria": copies}, ensure_ascii=False).encode("utf-8")
-    groups = index.get("comparable", [])
-    index["comparable"] = groups + [
-        {**group, "id": f"{group['id']}-x{copy}",
-         "members": [{**member, "id": f"{member['id']}-x{copy}"} for member in group["members"]]}
-        for copy in range(1, scale) for group in groups]
-    bodies["index.json"] = json.dumps(index, ensure_ascii=False).encode("utf-8")
+        groups = data["comparable"]
+        # The copies after all originals (order), as the catalogue would list them.
+        groups = groups + [
+            {**group, "id": f"{group['id']}-x{copy}", "order": copy * 100000 + group["order"],
+             "members": [{**member, "id": f"{member['id']}-x{copy}"} for member in group["members"]]}
+            for copy in range(1, scale) for group in groups]
+        bodies[f"{framework}.json"] = json.dumps({**data, "criteria": copies, "comparable": groups},
+                                                 ensure_ascii=False).encode("utf-8")
     return bodies
 
 
@@ -93,7 +92,7 @@ def main() -> None:
     parser.add_argument("--frameworks", default="", help="comma-separated IDs (default: the four largest)")
     parser.add_argument("--site", type=Path, default=ROOT / "build" / "site")
     args = parser.parse_args()
-    index = json.loads((args.site / "assets" / "catalog" / "index.json").read_text(encoding="utf-8"))
+    index = json.loads((args.site / "assets" / "catalog" / "frameworks.json").read_text(encoding="utf-8"))
     largest = sorted(index["frameworks"], key=lambda f: -f["criteria_count"])[:4]
     frameworks = args.frameworks.split(",") if args.frameworks else [f["id"] for f in largest]
     criteria = sum(f["criteria_count"] for f in index["frameworks"] if f["id"] in frameworks)

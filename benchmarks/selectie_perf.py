@@ -31,6 +31,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import SUB_PATH, _QuietHandler, chromium_path  # noqa: E402
+from tests.catalog_files import whole_catalog  # noqa: E402
 
 STORAGE_KEY = "kk.selectie.v2"
 FRAMEWORK = "midden-groningen-wmo"
@@ -111,8 +112,7 @@ def summary(values: list[float]) -> str:
 
 
 def all_ids(site: Path) -> list[str]:
-    index = json.loads((site / "assets" / "catalog" / "index.json").read_text(encoding="utf-8"))
-    return list(index["criteria"])
+    return list(whole_catalog(site)["criteria"])
 
 
 def main() -> None:

@@ -63,7 +63,7 @@ def serve(site: Path) -> tuple[socketserver.TCPServer, str]:
 
 def full_scan(site: Path, count: int = 1) -> dict:
     """A scan of the `count` largest frameworks (one: scope "kader", more: "kaders") with every criterion answered."""
-    index = json.loads((site / "assets/catalog/index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "assets/catalog/frameworks.json").read_text(encoding="utf-8"))
     frameworks = sorted(index["frameworks"], key=lambda f: -f["criteria_count"])[:count]
     criteria = [c for f in frameworks
                 for c in json.loads((site / f"assets/catalog/{f['id']}.json").read_text(encoding="utf-8"))["criteria"]]

@@ -105,7 +105,7 @@ def _render_task(task: tuple[str, Any]) -> Any:
         framework = catalog.framework(framework_id)
         downloads, framework_parts = exports.render_framework_exports(framework, build_date, site_url)
         own = {**pages.render_framework_pages(catalog, None, site_url, build_date, [framework], render)[framework_id],
-               **downloads, **client.render_framework_client_data(framework, build_date)}
+               **downloads, **client.render_framework_client_data(framework, catalog, build_date)}
         results.append((framework_id, own, framework_parts))
     return results
 

@@ -409,6 +409,10 @@ class Validator:
                 self.report(file, json_path + ("no_criteria",), "a section with `no_criteria` cannot list criteria")
             for index, criterion in enumerate(section.get("criteria", [])):
                 self.check_criterion(file, json_path + ("criteria", index), criterion, raw, prefix)
+        # The tools find a criterion's framework, current or retired, from its ID's prefix.
+        for index, retired in enumerate(file.data.get("retired", [])):
+            if not retired["id"].startswith(prefix):
+                self.report(file, ("retired", index, "id"), f"retired id '{retired['id']}' must start with '{prefix}'")
 
     def check_lifecycle(self, file: LoadedFile, lifecycle: dict[str, Any]) -> None:
         """Dates are real and in order; an expired framework says until when, a superseded one by what."""
@@ -568,6 +572,16 @@ class Validator:
                             f"({', '.join(sorted(frameworks))}); a group needs at least two frameworks")
 
     def check_ids_across_files(self, raw: RawData) -> None:
+        # One ID prefix per framework, none the start of another ("mg" and "mg-vei" would both
+        # claim "mg-vei-01"): the tools find a criterion's framework from its ID alone.
+        prefixes: dict[str, LoadedFile] = {}
+        for file in raw.frameworks:
+            prefix = file.data["framework"]["id_prefix"]
+            for other_prefix, other in prefixes.items():
+                if f"{prefix}-".startswith(f"{other_prefix}-") or f"{other_prefix}-".startswith(f"{prefix}-"):
+                    self.report(file, ("framework", "id_prefix"), f"id_prefix '{prefix}' clashes with '{other_prefix}' "
+                                f"of {other.display_path}: no prefix may begin with another one and a hyphen")
+            prefixes.setdefault(prefix, file)
         first_seen: dict[str, tuple[LoadedFile, JsonPath]] = {}
         for file in raw.frameworks:
             for json_path, criterion in iter_criteria(file.data):

@@ -19,6 +19,8 @@ import json
 import unicodedata
 from pathlib import Path
 
+from tests.catalog_files import whole_catalog
+
 # (kind, typed query, groups of meant forms)
 QUERIES: list[tuple[str, str, list[list[str]]]] = [
     # inflection and derivation (issue 16's examples first)
@@ -96,7 +98,7 @@ def _item_texts(items):
 def searchable_texts(site_dir: Path) -> dict[str, str]:
     """Criterion ID -> its folded searchable text, from assets/catalog/ (not the finder index)."""
     catalog = site_dir / "assets" / "catalog"
-    index = json.loads((catalog / "index.json").read_text(encoding="utf-8"))
+    index = whole_catalog(site_dir)
     texts: dict[str, str] = {}
     for framework in index["frameworks"]:
         data = json.loads((catalog / f"{framework['id']}.json").read_text(encoding="utf-8"))

@@ -102,7 +102,7 @@ def test_an_expired_framework_gets_a_banner_a_mark_and_export_warnings(tmp_path)
         first_line = exports[name].decode("utf-8-sig").split("\r\n")[0]
         assert f"Let op: {warning}" in first_line, name
     assert "Let op" not in exports["data/twente-kwaliteit-2017.csv"].decode("utf-8-sig").split("\r\n")[0]
-    client = render_client_data(catalog, build_date="2026-01-01")["assets/catalog/index.json"].decode()
+    client = render_client_data(catalog, build_date="2026-01-01")["assets/catalog/frameworks.json"].decode()
     assert f'"warning":"{warning}"' in client
     # Without the change the real data has no banner on this page.
     untouched = render_pages(build_catalog(real_data()), ProjectPaths(ROOT), site_url=None, build_date="2026-01-01")

@@ -148,11 +148,15 @@ def test_model_and_client_catalog_carry_the_groups(tmp_path):
     assert [(c.id, r) for c, r in incidenten.others(by_id["pr-02"])] == [("tw-02", "equivalent"), ("tw-01", "partial")]
     assert [(c.id, r) for c, r in incidenten.others(by_id["tw-01"])] == [("pr-02", "partial")]
     files = render_client_data(catalog, build_date="2026-01-01")
-    index = json.loads(files["assets/catalog/index.json"])
-    assert index["comparable"][0] == {"id": "meldcode", "label": "Meldcode is ingevoerd", "note": "Alleen voor tests.",
-                                      "members": [{"id": "pr-01", "relation": "equivalent"},
-                                                  {"id": "tw-01", "relation": "partial"}]}
-    assert index["comparable"][1]["note"] is None
+    # Each framework's file carries the groups its criteria are in, whole and with their catalogue
+    # position; the list every tool loads carries none (its size must not grow with the groups).
+    assert set(json.loads(files["assets/catalog/frameworks.json"])) == {
+        "build_date", "elements", "topics", "count_rule", "domains", "applicability", "segments", "frameworks"}
+    for framework_id in ("proef", "tweede"):
+        groups = json.loads(files[f"assets/catalog/{framework_id}.json"])["comparable"]
+        assert groups[0] == {"id": "meldcode", "order": 0, "label": "Meldcode is ingevoerd", "note": "Alleen voor tests.",
+                             "members": [{"id": "pr-01", "relation": "equivalent"}, {"id": "tw-01", "relation": "partial"}]}
+        assert [(g["id"], g["order"], g["note"]) for g in groups[1:]] == [("incidenten", 1, None)]
     records = {c["id"]: c for c in json.loads(files["assets/catalog/tweede.json"])["criteria"]}
     assert records["tw-01"]["comparable"] == ["meldcode", "incidenten"]
     assert records["tw-02"]["comparable"] == ["incidenten"]

@@ -274,6 +274,22 @@ def test_duplicate_id_across_files(tmp_path):
             f"duplicate criterion id 'pr-01' (also at {FILE}:{line_of(VALID, '- id: pr-01')})") in problems
 
 
+def test_id_prefix_may_not_begin_another_one(tmp_path):
+    """The tools find a criterion's framework from its ID's prefix, so 'pr' and 'pr-x' cannot both exist."""
+    other = VALID.replace("id: proef", "id: tweede").replace("id_prefix: pr", "id_prefix: pr-x").replace("id: pr-0", "id: pr-x-0")
+    problems = problems_for(tmp_path, VALID, {"normsets/kaders/tweede.yaml": other})
+    assert problems == [("normsets/kaders/tweede.yaml", line_of(other, "id_prefix: pr-x"),
+                         f"id_prefix 'pr-x' clashes with 'pr' of {FILE}: no prefix may begin with another one and a hyphen")]
+    unrelated = other.replace("id_prefix: pr-x", "id_prefix: prx").replace("id: pr-x-0", "id: prx-0")
+    assert problems_for(tmp_path / "unrelated", VALID, {"normsets/kaders/tweede.yaml": unrelated}) == []
+
+
+def test_retired_id_starts_with_the_prefix(tmp_path):
+    retired = VALID + "retired:\n  - {id: ander-01, reason: Vervallen in versie 2}\n"
+    assert problems_for(tmp_path, retired) == [
+        (FILE, line_of(retired, "id: ander-01"), "retired id 'ander-01' must start with 'pr-'")]
+
+
 def test_all_problems_are_reported_at_once(tmp_path):
     broken = (VALID.replace("tags: [veiligheid]", "tags: [veilig]")
               .replace("see_also: [pr-01]", "see_also: [pr-99]")

@@ -1,11 +1,15 @@
 """Data for the in-browser tools (finder, zelfscan, selectie).
 
 Written as small JSON files under assets/catalog/ so a page loads only what
-it needs:
-- index.json: frameworks (metadata, status label and section tree), elements, domains,
-  segments, and for every criterion ID its framework and text fingerprint,
-  plus the retired IDs. Small; every tool loads it.
-- <framework-id>.json: that framework's criteria in full, in source order.
+it shows, and its weight does not grow with the catalogue (issue 22):
+- frameworks.json: the list every tool loads to offer a choice: the frameworks'
+  metadata (with their ID prefix, so a client finds a criterion's framework from
+  its ID alone), elements, topics, domains, segments, applicability kinds.
+  Nothing per criterion or per section.
+- <framework-id>.json: that framework's section tree, its criteria in full (in
+  source order), its retired IDs and the comparable groups its criteria are in
+  (each group whole, with its catalogue position, so the groups of several loaded
+  frameworks merge back into catalogue order).
 
 The fingerprint is the one published-ids.yaml records, so a saved self-scan
 can tell which answers were given to a text that has since changed.
@@ -89,7 +93,8 @@ def _segment_rule(framework: Framework) -> dict[str, Any] | None:
     return record
 
 
-def _framework(framework: Framework, catalog: Catalog) -> dict[str, Any]:
+def _sections(framework: Framework) -> list[dict[str, Any]]:
+    """The section tree as a flat list in source order, each with its parent's ID."""
     sections = []
     for top in framework.sections:
         stack: list[tuple[Section, str | None]] = [(top, None)]
@@ -97,9 +102,13 @@ def _framework(framework: Framework, catalog: Catalog) -> dict[str, Any]:
             section, parent = stack.pop()
             sections.append(_section(section, parent))
             stack.extend((child, section.id) for child in reversed(section.sections))
+    return sections
+
+
+def _framework(framework: Framework, catalog: Catalog) -> dict[str, Any]:
     data = framework.data
     return {
-        "id": framework.id, "title": data["title"], "short_title": data.get("short_title") or data["title"],
+        "id": framework.id, "id_prefix": data["id_prefix"], "title": data["title"], "short_title": data.get("short_title") or data["title"],
         "publisher": framework.publisher_text, "year": framework.year_text,
         "version": data.get("version") or data.get("date") or framework.year_text,
         "status": data["status"], "status_label": catalog.statuses[data["status"]].label,
@@ -108,7 +117,7 @@ def _framework(framework: Framework, catalog: Catalog) -> dict[str, Any]:
         # framework without segment data the recorded rule {kind, label, reason{text, lines|editorial}}.
         "segments_applied": framework.segments_applied(catalog.segments), "segment_rule": _segment_rule(framework),
         "item_term": data["item_term"], "url": f"kaders/{framework.id}/",
-        "criteria_count": len(framework.criteria()), "sections": sections,
+        "criteria_count": len(framework.criteria()),
         "links": data.get("links", []),  # other documents worth linking: [{label, url}]
         "original": data["original"],  # {label, url} or {label, not_public: {text, editorial}}
         "lifecycle": lifecycle_record(framework),  # {status, label, valid_from?, valid_until?, ..., warning}
@@ -119,15 +128,23 @@ def _dump(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def render_framework_client_data(framework: Framework, build_date: str) -> dict[str, bytes]:
-    """One framework's criteria for the tools (the pipeline caches it per framework)."""
-    return {f"assets/catalog/{framework.id}.json": _dump(
-        {"framework": framework.id, "build_date": build_date,
-         "criteria": [criterion_record(c) for c in framework.criteria()]})}
+def render_framework_client_data(framework: Framework, catalog: Catalog, build_date: str) -> dict[str, bytes]:
+    """One framework's sections, criteria, retired IDs and comparable groups for the tools (the
+    pipeline caches it per framework; its key covers the groups' other members)."""
+    own = {group_id for criterion in framework.criteria() for group_id in criterion.comparable_groups}
+    return {f"assets/catalog/{framework.id}.json": _dump({
+        "framework": framework.id, "build_date": build_date, "sections": _sections(framework),
+        "criteria": [criterion_record(c) for c in framework.criteria()],
+        "retired": {r["id"]: {k: v for k, v in r.items() if k != "id"} for r in framework.retired},
+        # Curated groups of comparable criteria; label and note are editorial text.
+        "comparable": [{"id": g.id, "order": order, "label": g.label, "note": g.note,
+                        "members": [{"id": c.id, "relation": relation} for c, relation in g.members]}
+                       for order, g in enumerate(catalog.comparable) if g.id in own],
+    })}
 
 
 def render_client_data(catalog: Catalog, build_date: str, per_framework: bool = True) -> dict[str, bytes]:
-    index = {
+    listing = {
         "build_date": build_date,
         "elements": [{"id": e.id, "label": e.label} for e in catalog.elements],
         "topics": [{"id": t.id, "label": t.label, "description": t.description} for t in catalog.tags.values()],
@@ -137,16 +154,9 @@ def render_client_data(catalog: Catalog, build_date: str, per_framework: bool = 
         "segments": [{"id": s.id, "domain": s.domain, "code": s.code, "name": s.name}
                      for s in catalog.segments.values()],
         "frameworks": [_framework(f, catalog) for f in catalog.frameworks],
-        "criteria": {c.id: [c.framework.id, criterion_fingerprint(c)] for c in catalog.criteria()},
-        "retired": {r["id"]: {"framework": f.id, **{k: v for k, v in r.items() if k != "id"}}
-                    for f in catalog.frameworks for r in f.retired},
-        # Curated groups of comparable criteria; label and note are editorial text.
-        "comparable": [{"id": g.id, "label": g.label, "note": g.note,
-                        "members": [{"id": c.id, "relation": relation} for c, relation in g.members]}
-                       for g in catalog.comparable],
     }
-    files = {"assets/catalog/index.json": _dump(index)}
+    files = {"assets/catalog/frameworks.json": _dump(listing)}
     if per_framework:
         for framework in catalog.frameworks:
-            files.update(render_framework_client_data(framework, build_date))
+            files.update(render_framework_client_data(framework, catalog, build_date))
     return files

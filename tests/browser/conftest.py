@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.catalog_files import whole_catalog
 from tests.conftest import ROOT
 AXE = (ROOT / "tests" / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 SUB_PATH = "/kwaliteitskaders/"  # served from a sub-path, as on GitHub Pages
@@ -108,7 +109,7 @@ def page(context):
 def catalog(site_dir):
     """The criteria data the site itself serves (assets/catalog/), to compute what a page should show."""
     root = Path(site_dir) / "assets" / "catalog"
-    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    index = whole_catalog(site_dir)
     records = {}
     for framework in index["frameworks"]:
         data = json.loads((root / f"{framework['id']}.json").read_text(encoding="utf-8"))

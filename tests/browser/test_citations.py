@@ -14,6 +14,7 @@ import docx
 import pytest
 
 from tests.browser.test_selectie import download, store_selection
+from tests.catalog_files import whole_catalog
 from tests.datahelpers import framework as normset
 
 EXPIRED = "vng-werken-aan-veiligheid-2019"
@@ -24,7 +25,7 @@ def sample(site_dir):
     """One criterion per framework (one without a printed number where there is one, so section
     locators are covered), plus a shared printed code (Groningen). Returns [(record, framework)]."""
     root = Path(site_dir) / "assets" / "catalog"
-    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    index = whole_catalog(site_dir)
     chosen = []
     for framework in index["frameworks"]:
         records = json.loads((root / f"{framework['id']}.json").read_text(encoding="utf-8"))["criteria"]

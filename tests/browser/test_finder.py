@@ -20,6 +20,7 @@ import pytest
 
 from generator.render.word_forms import form_key
 from tests.browser.conftest import add_test_style, run_axe
+from tests.catalog_files import whole_catalog
 from tests.conftest import ROOT
 
 PAGE = "zoeken/"
@@ -83,7 +84,7 @@ class Criterion:
 class Data:
     def __init__(self, site_dir):
         catalog = site_dir / "assets" / "catalog"
-        self.index = json.loads((catalog / "index.json").read_text(encoding="utf-8"))
+        self.index = whole_catalog(site_dir)
         self.criteria: list[Criterion] = []
         for framework in self.index["frameworks"]:
             sections = {section["id"]: section["title"] for section in framework["sections"]}

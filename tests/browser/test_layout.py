@@ -17,6 +17,7 @@ import pytest
 
 from tests.browser.conftest import SUB_PATH, add_test_style
 from tests.browser.zelfscan_bad_files import FRAMEWORK, valid_scan
+from tests.catalog_files import whole_catalog
 from tests.conftest import ROOT
 
 WIDTHS = [360, 390, 768, 1024, 1366]
@@ -278,7 +279,7 @@ def _seed(site_dir: Path) -> str:
     """An init script that puts a selection and an open self-scan in storage."""
     catalog = Path(site_dir) / "assets" / "catalog"
     criteria = json.loads((catalog / f"{FRAMEWORK}.json").read_text(encoding="utf-8"))["criteria"]
-    index = json.loads((catalog / "index.json").read_text(encoding="utf-8"))
+    index = whole_catalog(site_dir)
     ids = [criteria[0]["id"], criteria[1]["id"]]
     other = next(f["id"] for f in index["frameworks"] if f["id"] != FRAMEWORK)
     ids += [c["id"] for c in json.loads((catalog / f"{other}.json").read_text(encoding="utf-8"))["criteria"][:2]]

@@ -613,10 +613,10 @@ def test_share_link_round_trip_carries_everything(browser, page, base_url, catal
     try:
         def add_retired(route):
             response = route.fetch()
-            index = response.json()
-            index["retired"]["mg-oud-01"] = {"framework": FRAMEWORK, "replaced_by": "mg-vei-02"}
-            route.fulfill(response=response, json=index)
-        colleague.route("**/assets/catalog/index.json", add_retired)
+            data = response.json()
+            data["retired"]["mg-oud-01"] = {"reason": "Vervallen", "replaced_by": "mg-vei-02"}
+            route.fulfill(response=response, json=data)
+        colleague.route(f"**/assets/catalog/{FRAMEWORK}.json", add_retired)
         other = colleague.new_page()
         errors = []
         other.on("pageerror", lambda error: errors.append(str(error)))

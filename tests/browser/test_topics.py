@@ -9,7 +9,7 @@ def test_every_matrix_cell_equals_the_list_it_links_to(page, base_url):
     page.goto(base_url + "onderwerpen/")
     cells = page.evaluate("""() => [...document.querySelectorAll('.kk-topic-matrix tbody td a')]
         .map(a => ({href: a.getAttribute('href'), url: a.href, number: Number(a.textContent)}))""")
-    catalog = json.loads(page.request.get(base_url + "assets/catalog/index.json").text())
+    catalog = json.loads(page.request.get(base_url + "assets/catalog/frameworks.json").text())
     rows = page.locator(".kk-topic-matrix tbody tr")
     assert rows.count() == len(catalog["topics"])
     # Every cell's list, read from the page it links to (each topic page fetched once, in the page).
@@ -44,7 +44,7 @@ def test_every_matrix_cell_equals_the_list_it_links_to(page, base_url):
 
 
 def test_topic_chip_leads_to_the_topic_page_and_its_description(page, base_url):
-    catalog = json.loads(page.request.get(base_url + "assets/catalog/index.json").text())
+    catalog = json.loads(page.request.get(base_url + "assets/catalog/frameworks.json").text())
     topics = {t["id"]: t for t in catalog["topics"]}
     assert all(t["label"] and t["description"] for t in topics.values())
     page.goto(base_url + "kaders/twente-kwaliteit-2017/")

@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from tests.browser.conftest import run_axe
+from tests.catalog_files import whole_catalog
 
 PAGE = "wat-geldt/"
 READY = '[data-kk-app="wat-geldt"][data-ready="true"]'
@@ -41,7 +42,7 @@ PROFILES = [
 class Data:
     def __init__(self, site_dir):
         catalog = site_dir / "assets" / "catalog"
-        self.index = json.loads((catalog / "index.json").read_text(encoding="utf-8"))
+        self.index = whole_catalog(site_dir)
         self.records = {f["id"]: json.loads((catalog / f"{f['id']}.json").read_text(encoding="utf-8"))["criteria"]
                         for f in self.index["frameworks"]}
 

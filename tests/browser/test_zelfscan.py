@@ -12,6 +12,7 @@ import pytest
 
 from tests.browser.conftest import run_axe
 from tests.browser.zelfscan_bad_files import FRAMEWORK, PAYLOAD, bad_files, hostile_files, valid_scan, version_1_scan
+from tests.catalog_files import whole_catalog
 
 PREFIX = "kk.zelfscan.v1.scan."
 SCORE_LABELS = ["Voldoet", "Voldoet grotendeels", "Voldoet gedeeltelijk", "Voldoet niet", "Niet van toepassing"]
@@ -26,7 +27,7 @@ def criteria(site_dir) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def index(site_dir) -> dict:
-    return json.loads((Path(site_dir) / "assets" / "catalog" / "index.json").read_text(encoding="utf-8"))
+    return whole_catalog(site_dir)
 
 
 def stored(page) -> dict[str, str]:
@@ -812,3 +813,46 @@ def test_scan_list_fits_a_phone_with_every_action_in_view(page, base_url):
     labels = page.evaluate("""() => [...document.querySelectorAll('.kk-zs-scans td')]
         .map(td => getComputedStyle(td, '::before').content)""")
     assert '"Naam: "' in labels and '"Acties: "' in labels
+
+
+def catalog_files(page) -> set[str]:
+    """The files of assets/catalog/ the page requested."""
+    return {urlparse(u).path.rsplit("/", 1)[1] for u in page.requested_urls if "/assets/catalog/" in urlparse(u).path}
+
+
+def test_a_scan_of_one_framework_loads_only_the_list_and_that_framework(page, base_url, criteria):
+    """Issue 22: the page's weight does not grow with the catalogue. The scan of one framework
+    downloads the framework list and that framework's file, no other framework and no
+    site-wide criteria index, when it starts and when a stored scan resumes after a reload."""
+    start_scan(page, base_url)
+    assert catalog_files(page) == {"frameworks.json", f"{FRAMEWORK}.json"}
+    first = criterion(page, criteria[0]["id"])
+    first.get_by_role("radio", name="Voldoet niet", exact=True).check()
+    first.get_by_label("Toelichting").fill("Nog te regelen")
+    page.requested_urls.clear()
+    page.reload()
+    page.locator("[data-kk-ready]").wait_for()
+    first = criterion(page, criteria[0]["id"])
+    assert first.get_by_role("radio", name="Voldoet niet", exact=True).is_checked()
+    assert first.get_by_label("Toelichting").input_value() == "Nog te regelen"
+    assert page.get_by_text(f"1 van {len(criteria)} criteria beantwoord").is_visible()
+    assert catalog_files(page) == {"frameworks.json", f"{FRAMEWORK}.json"}
+
+
+def test_stored_scans_load_only_the_frameworks_their_checks_need(page, base_url, criteria, index):
+    """The list of scans checks a stored scan of chosen criteria against their framework (does any
+    of them still exist?); a scan of a whole framework needs only the framework list."""
+    other = next(f for f in index["frameworks"] if f["id"] != FRAMEWORK)
+    chosen = [cid for cid, (framework, _) in index["criteria"].items() if framework == other["id"]][:2]
+    by_criteria = {**valid_scan(criteria, "zs-test-criteria"), "name": "Gekozen criteria", "answers": {}, "plan": {},
+                   "scope": {"kind": "criteria", "ids": chosen}, "framework_versions": {other["id"]: other["version"]}}
+    del by_criteria["resume"]
+    whole = {**valid_scan(criteria, "zs-test-whole"), "name": "Heel kader"}
+    page.goto(base_url + "zelfscan/")
+    for scan in (by_criteria, whole):
+        page.evaluate("([key, text]) => localStorage.setItem(key, text)", [PREFIX + scan["id"], json.dumps(scan)])
+    page.requested_urls.clear()
+    open_app(page, base_url + "zelfscan/")
+    listed = page.locator(".kk-zs-view").inner_text()
+    assert "Gekozen criteria" in listed and "Heel kader" in listed
+    assert catalog_files(page) == {"frameworks.json", f"{other['id']}.json"}

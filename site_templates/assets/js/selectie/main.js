@@ -4,7 +4,7 @@
 // a share link, a self-scan link and the evidence checklist. A share link
 // (#deel=… or the older ?ids=A,B,C) is shown as a preview first: it never
 // overwrites the reader's own selection without asking.
-import { loadCriteria, loadIndex } from "../lib/catalog.js";
+import { loadCriteria, loadFrameworksOf, loadIndex } from "../lib/catalog.js";
 import { copyFormatted, copyPlain } from "./clipboard.js";
 import { el, itemsList, quote } from "./dom.js";
 import { downloadBlob, textBlob } from "../lib/download.js";
@@ -41,6 +41,13 @@ function criterionHeading(level, citation) {
 
 function criterionUrl(siteRoot, index, id) {
   return new URL(`kaders/${index.criteria[id][0]}/#${id}`, siteRoot).href;
+}
+
+/** classifyIds once the frameworks of the IDs and of the retired ones' replacements are loaded. */
+async function classify(siteRoot, ids) {
+  const classified = classifyIds(await loadFrameworksOf(siteRoot, ids), ids);
+  await loadFrameworksOf(siteRoot, classified.retired.map(({ replacedBy }) => replacedBy).filter(Boolean));
+  return classified;
 }
 
 /** Unknown and retired IDs, listed so that nothing disappears without a word. */
@@ -171,7 +178,7 @@ export async function mount(root, { siteRoot }) {
     }
     const { state, problems } = shared;
     const ids = state.items.filter((entry) => entry.kind === "criterion").map((entry) => entry.id);
-    const classified = classifyIds(index, ids);
+    const classified = await classify(siteRoot, ids);
     const records = new Map((await loadCriteria(siteRoot, classified.known)).map((record) => [record.id, record]));
     // What can be used: every criterion this site knows, the own headings and requirements.
     const usable = { ...state, items: state.items.filter((entry) => entry.kind !== "criterion" || records.has(entry.id)) };
@@ -635,7 +642,7 @@ export async function mount(root, { siteRoot }) {
     const thisRender = ++renderCount;
     const selection = store.getSelection();
     const ids = store.selectedIds();
-    const classified = classifyIds(index, ids);
+    const classified = await classify(siteRoot, ids);
     const loaded = await loadCriteria(siteRoot, classified.known);
     if (thisRender !== renderCount) return; // a newer change is already being drawn
     const records = new Map(loaded.map((record) => [record.id, record]));

@@ -98,7 +98,8 @@ export function idsFromSearch(search) {
 /**
  * Sorts shared IDs into those the catalogue knows, those that were retired
  * (with their replacement, if any) and those it has never heard of. Nothing
- * is dropped: the page shows every group.
+ * is dropped: the page shows every group. The IDs' frameworks must be loaded
+ * (lib/catalog.js loadFrameworksOf).
  */
 export function classifyIds(index, ids) {
   const result = { known: [], retired: [], unknown: [] };

@@ -6,7 +6,7 @@ import { h, tableWrap, download } from "./dom.js";
 import { library } from "./evidence-store.js";
 import { FLAG_LABELS, compareItems, flagOf, kindLabel } from "./evidence-model.js";
 import { today } from "./model.js";
-import { loadFramework } from "../lib/catalog.js";
+import { frameworkIdOf, loadFramework } from "../lib/catalog.js";
 import { citationOf, citationText } from "../lib/citation.js";
 import { csvText } from "../lib/csv.js";
 import { dutchDate } from "../lib/dates.js";
@@ -23,7 +23,7 @@ export const UNKNOWN_CRITERION = "Criterium bestaat niet (meer) op deze site";
 export async function mapEntries(app, items) {
   const frameworkIds = new Set();
   for (const item of items) {
-    for (const id of item.criteria) if (Object.hasOwn(app.index.criteria, id)) frameworkIds.add(app.index.criteria[id][0]);
+    for (const id of item.criteria) if (frameworkIdOf(app.index, id)) frameworkIds.add(frameworkIdOf(app.index, id));
   }
   const order = app.index.frameworks.filter((framework) => frameworkIds.has(framework.id));
   const lists = await Promise.all(order.map((framework) => loadFramework(app.siteRoot, framework.id)));

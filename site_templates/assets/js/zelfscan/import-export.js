@@ -3,6 +3,7 @@
 // schema with the explicit checks below before anything is written.
 
 import { csvText } from "../lib/csv.js";
+import { frameworkIdOf, loadFrameworksOf } from "../lib/catalog.js";
 import { SCHEMA, VERSION, SCORES, SCORE_BY_VALUE, currentCriterion, isAnswered, migrateScan } from "./model.js";
 import { citationOf, citationText } from "../lib/citation.js";
 import { dutchDate } from "../lib/dates.js";
@@ -178,9 +179,10 @@ export function validateScan(data, index) {
     checkKeys(shared, ["group", "confirmed"], path, ["group", "confirmed"]);
     if (typeof shared.group !== "string" || !ID_PATTERN.test(shared.group)) problem(`${path}.group`, "ongeldige groep-ID");
     if (typeof shared.confirmed !== "boolean") problem(`${path}.confirmed`, "moet waar of onwaar zijn");
-    const current = currentCriterion(index, id);
+    // By the ID's prefix: the frameworks outside the scan need not be loaded.
+    const owner = frameworkIdOf(index, id);
     if (!scopeFrameworks) problem(path, "een gedeeld antwoord kan alleen in een zelfscan over meerdere kaders");
-    else if (current && !scopeFrameworks.has(current[0])) problem(path, `criterium hoort bij een kader buiten deze zelfscan ("${current[0]}")`);
+    else if (owner && !scopeFrameworks.has(owner)) problem(path, `criterium hoort bij een kader buiten deze zelfscan ("${owner}")`);
   };
   if (checkObject(data.answers, "answers")) {
     for (const [id, answer] of Object.entries(data.answers)) {
@@ -240,9 +242,24 @@ export function validateScan(data, index) {
 }
 
 /**
+ * Load what checkScan needs to know of a parsed document besides the framework
+ * list: the frameworks of a criteria scope's IDs (does any of them still exist?).
+ * A framework that cannot be fetched is left out; the check then says so.
+ */
+export async function loadScopeOf(siteRoot, data) {
+  const ids = data?.scope?.kind === "criteria" && Array.isArray(data.scope.ids) ? data.scope.ids.slice(0, 2000) : [];
+  try {
+    await loadFrameworksOf(siteRoot, ids);
+  } catch {
+    // Reported by checkScan as criteria that do not exist.
+  }
+}
+
+/**
  * A parsed file or stored document as a current-version scan: {scan} (a
  * version-1 scan migrated, see model.migrateScan) or {problems}. Never throws
- * and never changes `data`.
+ * and never changes `data`. The frameworks of a criteria scope are loaded
+ * first (loadScopeOf).
  */
 export function checkScan(data, index) {
   let problems;
@@ -260,9 +277,10 @@ export function checkScan(data, index) {
  * Read and check a file chosen by the user. Resolves to {scan} or {problems};
  * never throws and never writes anything.
  */
-export async function readScanFile(file, index) {
+export async function readScanFile(file, index, siteRoot) {
   const read = await readJsonFile(file);
   if (read.problems) return read;
+  await loadScopeOf(siteRoot, read.data);
   const result = checkScan(read.data, index);
   return result.problems ? { problems: shortProblemList(result.problems) } : result;
 }

@@ -13,7 +13,7 @@
 import { loadIndex, loadFramework } from "../lib/catalog.js";
 import { h, download } from "./dom.js";
 import { buildContext, mergeScans, scopeFrameworkIds } from "./model.js";
-import { checkScan, jsonExport } from "./import-export.js";
+import { checkScan, jsonExport, loadScopeOf } from "./import-export.js";
 import * as store from "./store.js";
 import { renderList } from "./view-list.js";
 import { renderSetup } from "./view-setup.js";
@@ -40,6 +40,8 @@ class ZelfscanApp {
     this.base = new Map();
     // Set by the view on screen: shows a scan another tab changed without a re-render.
     this.refreshView = null;
+    // Changes from other tabs, taken over one after the other (each may first load frameworks).
+    this.otherTabs = Promise.resolve();
     // The one framework of a multi-framework scan the results are shown for (null: all).
     this.focusFramework = null;
     this.unreadableScans = 0;
@@ -54,10 +56,13 @@ class ZelfscanApp {
     this.prefetchFramework();
     this.index = await loadIndex(this.siteRoot);
     this.storageProblem = store.checkStorage();
-    this.loadStoredScans();
+    await this.loadStoredScans();
     this.element.replaceChildren(this.storageNotice, this.view);
     window.addEventListener("popstate", () => this.render({ focus: true }));
-    window.addEventListener("storage", (event) => this.otherTabChanged(event));
+    window.addEventListener("storage", (event) => {
+      // reportError: a failure shows in the console without stopping the changes after it.
+      this.otherTabs = this.otherTabs.then(() => this.otherTabChanged(event)).catch((error) => reportError(error));
+    });
     await this.render({ focus: false });
   }
 
@@ -86,8 +91,21 @@ class ZelfscanApp {
     }
   }
 
-  loadStoredScans() {
-    for (const { text } of store.readAll()) {
+  /** Load the frameworks parseStored needs for these stored texts (those of criteria scopes). */
+  async loadScopesOf(texts) {
+    await Promise.all(texts.map((text) => {
+      try {
+        return loadScopeOf(this.siteRoot, JSON.parse(text));
+      } catch {
+        return null; // unreadable: parseStored says so
+      }
+    }));
+  }
+
+  async loadStoredScans() {
+    const stored = store.readAll();
+    await this.loadScopesOf(stored.map(({ text }) => text));
+    for (const { text } of stored) {
       const scan = this.parseStored(text);
       // A stored scan that fails the import checks is left untouched in storage but not shown.
       if (!scan) {
@@ -195,9 +213,10 @@ class ZelfscanApp {
    * Another tab wrote or deleted a scan: take it over, and let the view on
    * screen show it (a scan deleted elsewhere is gone here too).
    */
-  otherTabChanged(event) {
+  async otherTabChanged(event) {
     const changes = store.changedBy(event, this.scans.keys());
     if (!changes) return;
+    await this.loadScopesOf(changes.map(({ text }) => text).filter((text) => text !== null));
     const changed = changes.map((change) => change.id);
     for (const { id, text } of changes) {
       if (text === null) {

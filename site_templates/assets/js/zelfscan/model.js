@@ -1,5 +1,7 @@
 // The scan: its shape, how it relates to the current criteria, progress and
-// scores. Pure functions on plain objects; no DOM, no storage.
+// scores. Pure functions on plain objects; no DOM, no storage. `index` is
+// lib/catalog.js's index with the scan's frameworks loaded.
+import { frameworkIdOf } from "../lib/catalog.js";
 
 export const SCHEMA = "kk-zelfscan";
 export const VERSION = 2;
@@ -58,12 +60,11 @@ export function currentCriterion(index, id) {
   return Object.hasOwn(index.criteria, id) ? index.criteria[id] : undefined;
 }
 
-/** The frameworks a scan's scope touches (criteria scope: those of its known IDs). */
+/** The frameworks a scan's scope touches (criteria scope: those its IDs belong to, by their prefix). */
 export function scopeFrameworkIds(scope, index) {
   if (scope.kind === "kader") return [scope.framework];
   if (scope.kind === "kaders") return scope.frameworks.filter((id) => index.frameworks.some((f) => f.id === id));
-  const ids = scope.ids.filter((id) => currentCriterion(index, id)).map((id) => currentCriterion(index, id)[0]);
-  return [...new Set(ids)];
+  return [...new Set(scope.ids.map((id) => frameworkIdOf(index, id)).filter(Boolean))];
 }
 
 /** For each section ID of a framework, the IDs of itself and all its ancestors. */

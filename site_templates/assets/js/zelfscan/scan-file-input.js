@@ -13,7 +13,7 @@ export function scanFileInput(app, { idPrefix, refusal, onScan, read = null }) {
     if (!file) return;
     input.value = ""; // so that choosing the same file again is a new change
     feedback.replaceChildren(); // the previous message never stays above a new result
-    const result = read ? await read(file) : await readScanFile(file, app.index);
+    const result = read ? await read(file) : await readScanFile(file, app.index, app.siteRoot);
     if (result.problems) {
       feedback.replaceChildren(h("div", { className: "kk-zs-message kk-zs-message--error" },
         h("p", {}, `"${file.name}" ${refusal}`),

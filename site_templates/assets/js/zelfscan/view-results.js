@@ -374,7 +374,7 @@ export async function renderResults(app, scan) {
       exportButton("Exporteer CSV (Excel)", () => csvExport(scan, context, app))),
     app.saveStatus,
     explanation(),
-    // The site-wide count rule (index.json count_rule, generator/render/counting.py).
+    // The site-wide count rule (frameworks.json count_rule, generator/render/counting.py).
     scoreBlock("Per kwaliteitselement", summariseByElement(context.criteria, scan.answers, app.index.elements),
       app.index.count_rule?.elements),
     scoreBlock("Per onderdeel", summariseBySection(context.groups, scan.answers)),

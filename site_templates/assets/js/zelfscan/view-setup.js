@@ -1,6 +1,6 @@
 // Setup of a scan: organisation, name, date, framework (or the chosen criteria)
 // and which sections apply. Used for a new scan and to change an existing one.
-import { loadFramework } from "../lib/catalog.js";
+import { loadFramework, loadFrameworksOf } from "../lib/catalog.js";
 import { h, uniqueId } from "./dom.js";
 import { buildContext, createScan, currentCriterion, isSectionDisabled, scopeFrameworkIds, today } from "./model.js";
 import { savedText } from "./view-frameworks.js";
@@ -108,6 +108,7 @@ export async function renderSetup(app, { scan = null, framework = null, criteria
     ? [...new Set(frameworkList.split(",").map((id) => id.trim()).filter(Boolean))] : null;
   const criteriaIds = criteria !== null && isNew
     ? [...new Set(criteria.split(",").map((id) => id.trim()).filter(Boolean))] : null;
+  if (criteriaIds) await loadFrameworksOf(app.siteRoot, criteriaIds);
   const frameworks = app.index.frameworks;
   const errorBox = h("div", { className: "kk-zs-feedback", role: "alert" });
   const organisation = textField("Naam van uw organisatie", { type: "text", autocomplete: "organization", maxlength: 200, value: scan?.organisation || "" });
