@@ -18,13 +18,10 @@ $(BIN)/kwaliteitskaders: pyproject.toml
 serve: $(BIN)/kwaliteitskaders
 	$(BIN)/kwaliteitskaders serve --builder $(BUILDER)
 
+# Generate, then a strict build that re-renders only the changed pages when that gives the
+# same site as a clean build (README, "Incremental builds"); `make build CLEAN=1` rebuilds all.
 build: $(BIN)/kwaliteitskaders
-	$(BIN)/kwaliteitskaders generate
-ifeq ($(BUILDER),zensical)
-	$(BIN)/zensical build --clean --strict
-else
-	$(BIN)/mkdocs build --strict
-endif
+	$(BIN)/kwaliteitskaders build --builder $(BUILDER) $(if $(CLEAN),--clean)
 
 check: $(BIN)/kwaliteitskaders
 	$(BIN)/kwaliteitskaders check

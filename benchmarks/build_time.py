@@ -1,12 +1,14 @@
-"""Full build time: `kwaliteitskaders generate` + `mkdocs build --strict`
-(or `zensical build`).
+"""Full build time: `kwaliteitskaders generate` + `kwaliteitskaders build`
+(which re-renders only the changed pages when that gives the same site; with
+--code-from an older revision: + `mkdocs build --strict` or `zensical build`).
 
 Runs at the real data size and with synthetic copies of every normset
 (new framework and criterion IDs, and new words per copy: benchmarks/synthetic.py)
 at several multiples.
 Prints medians of N runs: CPU of the child processes (generate + build, from
 os.wait4, which load on the machine disturbs far less than the wall clock),
-the wall clock, and the peak resident memory of the larger child. A "cold"
+the wall clock, and the peak resident memory of the larger child (and which one;
+a child's figure includes the builder it starts). A "cold"
 build starts without build/cache and build/docs; a "warm" one after one
 normset edit (a framework title), with the cache of the build before.
 With --builders mkdocs,zensical the two builders run interleaved on the same
@@ -34,6 +36,11 @@ from benchmarks.synthetic import ROOT, make_project  # noqa: E402,F401  (finder_
 
 
 def build_command(builder: str, project: Path) -> list[str]:
+    if (project / "generator" / "site_build.py").exists():
+        # `kwaliteitskaders build`: its own generate finds build/docs current (a no-op, counted
+        # here), then the builder re-renders only changed pages when that gives the same site.
+        return [sys.executable, "-m", "generator", "--root", str(project), "build", "--builder", builder]
+    # Code before `kwaliteitskaders build` (--code-from): the builder alone, always clean.
     if builder == "zensical":
         return [str(Path(sys.executable).with_name("zensical")), "build", "--clean", "-f", str(project / "mkdocs.yml")]
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml")]
@@ -49,15 +56,17 @@ def run_child(command: list[str], **kwargs) -> tuple[float, int]:
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def timed_build(project: Path, builder: str = "mkdocs") -> tuple[float, float, float, int]:
-    """Wall-clock seconds, generate CPU, builder CPU and the larger peak memory (KiB) of generate + build."""
+def timed_build(project: Path, builder: str = "mkdocs") -> tuple[float, float, float, int, str]:
+    """Wall-clock seconds, generate CPU, builder CPU, the larger peak memory (KiB) of generate + build,
+    and which of the two had it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     # cwd=project: the project's own copy of the generator runs (see --code-from).
     generate_cpu, generate_rss = run_child([sys.executable, "-m", "generator", "--root", str(project), "generate"],
                                            cwd=project, env=env)
     build_cpu, build_rss = run_child(build_command(builder, project), cwd=project, env=env)
-    return time.perf_counter() - start, generate_cpu, build_cpu, max(generate_rss, build_rss)
+    peak = "generate" if generate_rss >= build_rss else "build"
+    return time.perf_counter() - start, generate_cpu, build_cpu, max(generate_rss, build_rss), peak
 
 
 def prepare(project: Path, kind: str, run: int) -> None:
@@ -94,7 +103,7 @@ def main() -> None:
     builders = args.builders.split(",")
     kinds = args.kinds.split(",")
     print("| scale | criteria | builder | build | median CPU s (generate + build) | min | max | median wall s | "
-          "peak memory MiB |")
+          "peak memory MiB (child) |")
     print("|---|---|---|---|---|---|---|---|---|")
     for scale in (int(s) for s in args.scales.split(",")):
         with tempfile.TemporaryDirectory() as directory:
@@ -109,21 +118,25 @@ def main() -> None:
             check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"], check=True,
                                    capture_output=True, text=True, cwd=project)
             count = int(re.search(r"(\d+) criteria", check.stdout).group(1))
-            runs: dict[tuple[str, str], list[tuple[float, float, float, int]]] = {}
+            runs: dict[tuple[str, str], list[tuple[float, float, float, int, str]]] = {}
+            last_builder = None
             for run in range(args.runs):
                 for builder in builders:  # interleaved
-                    if "warm" in kinds and "cold" not in kinds and run == 0:
-                        timed_build(project, builder)  # fills the cache
                     for kind in kinds:
+                        if kind == "warm" and last_builder != builder:
+                            # The builders share build/site: a warm build starts from its own builder's
+                            # last build (and a filled cache), as it would for someone using one builder.
+                            timed_build(project, builder)
                         prepare(project, kind, run)
+                        last_builder = builder
                         runs.setdefault((builder, kind), []).append(timed_build(project, builder))
             for (builder, kind), measured in runs.items():
-                total = [g + b for _, g, b, _ in measured]
+                total = [g + b for _, g, b, _, _ in measured]
+                _, _, _, peak, child = max(measured, key=lambda m: m[3])
                 print(f"| {scale}× | {count} | {builder} | {kind} | {statistics.median(total):.2f} "
-                      f"({statistics.median(g for _, g, _, _ in measured):.2f} + "
-                      f"{statistics.median(b for _, _, b, _ in measured):.2f}) | {min(total):.2f} | {max(total):.2f} | "
-                      f"{statistics.median(w for w, _, _, _ in measured):.1f} | "
-                      f"{max(m for *_, m in measured) / 1024:.0f} |", flush=True)
+                      f"({statistics.median(g for _, g, _, _, _ in measured):.2f} + "
+                      f"{statistics.median(b for _, _, b, _, _ in measured):.2f}) | {min(total):.2f} | {max(total):.2f} | "
+                      f"{statistics.median(w for w, *_ in measured):.1f} | {peak / 1024:.0f} ({child}) |", flush=True)
             if scale == 1:
                 name, size, gzipped = largest_page(project)
                 print(f"\nLargest framework page at real size: {name}: {size / 1024:.0f} KiB, "

@@ -1,10 +1,11 @@
-"""Command line: `kwaliteitskaders check | generate | lock | serve`.
+"""Command line: `kwaliteitskaders check | generate | build | lock | serve`.
 
 `check` validates everything and prints every problem as `path:line: message`.
 `generate` validates, then writes the Markdown tree and data downloads into
 build/docs for MkDocs or Zensical to build. Nothing is written when the data is
-invalid. `serve` generates and serves the site with MkDocs or Zensical,
-regenerating on every edit.
+invalid. `build` generates, then builds build/site strictly, rebuilding only the
+changed pages when that gives the same site (generator/site_build.py). `serve`
+generates and serves the site with MkDocs or Zensical, regenerating on every edit.
 """
 
 from __future__ import annotations
@@ -54,6 +55,24 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from .site_build import build_site
+
+    try:
+        status, reasons = build_site(_paths(args), args.builder, site_url=args.site_url, force_clean=args.clean)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found; nothing was built.", file=sys.stderr)
+        return 1
+    how = f"clean ({', '.join(reasons)})" if reasons else "only the changed pages"
+    if status:
+        print(f"The {args.builder} build failed ({how}).", file=sys.stderr)
+        return 1
+    print(f"Built build/site with {args.builder}: {how}.")
+    return 0
+
+
 def cmd_lock(args: argparse.Namespace) -> int:
     from .stable_ids import lock
     from .validate import validate_project
@@ -86,7 +105,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not regenerate(paths, site_url):
         return 1
     command = [str(Path(sys.executable).with_name(args.builder)), "serve", "--dev-addr", args.dev_addr,
-               "-f", str(paths.root / "mkdocs.yml")]
+               "-f", str(paths.config)]
+    if args.builder == "mkdocs":
+        # Re-render only the pages whose source changed; the hook makes that exact (generator/mkdocs_hooks.py).
+        command.append("--dirty")
     stop = threading.Event()
     if args.builder == "zensical":
         # Zensical runs no hooks; our own watcher regenerates (MkDocs uses generator/mkdocs_hooks.py).
@@ -110,8 +132,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the normsets and check every quotation against its source")
     generate_parser = commands.add_parser("generate", help="validate, then write the Markdown tree to build/docs")
-    generate_parser.add_argument("--site-url", default=os.environ.get("SITE_URL") or None,
-                                 help="absolute URL the site is served from, for citations (default: $SITE_URL)")
+    site_url_help = "absolute URL the site is served from, for citations (default: $SITE_URL)"
+    generate_parser.add_argument("--site-url", default=os.environ.get("SITE_URL") or None, help=site_url_help)
+    build_parser = commands.add_parser("build", help="generate, then build build/site strictly (only changed pages "
+                                                     "when that gives the same site)")
+    build_parser.add_argument("--builder", choices=BUILDERS, default=DEFAULT_BUILDER)
+    build_parser.add_argument("--clean", action="store_true", help="rebuild every page")
+    build_parser.add_argument("--site-url", default=os.environ.get("SITE_URL") or None, help=site_url_help)
     lock_parser = commands.add_parser("lock", help="record new criterion IDs in normsets/published-ids.yaml")
     lock_parser.add_argument("--accept", nargs="*", default=[], metavar="ID",
                              help="accept a changed text for these published IDs")
@@ -119,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("--builder", choices=BUILDERS, default=DEFAULT_BUILDER)
     serve_parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
     args = parser.parse_args(argv)
-    handlers = {"check": cmd_check, "generate": cmd_generate, "lock": cmd_lock, "serve": cmd_serve}
+    handlers = {"check": cmd_check, "generate": cmd_generate, "build": cmd_build, "lock": cmd_lock,
+                "serve": cmd_serve}
     return handlers[args.command](args)
 
 

@@ -164,7 +164,8 @@ def input_digest(paths: ProjectPaths, site_url: str | None, build_date: str) -> 
                                              paths.schemas), site_url or "", build_date)
 
 
-def _output_state(target: Path) -> dict[str, list[int]]:
+def output_state(target: Path) -> dict[str, list[int]]:
+    """Size and modification time of every file under `target`."""
     state = {}
     if target.exists():
         for path in target.rglob("*"):
@@ -183,7 +184,7 @@ def generate(paths: ProjectPaths, site_url: str | None = None) -> WriteSummary:
     manifest = paths.cache / GENERATED_MANIFEST
     try:
         last = json.loads(manifest.read_text(encoding="utf-8"))
-        if last["inputs"] == inputs and last["outputs"] == _output_state(paths.docs):
+        if last["inputs"] == inputs and last["outputs"] == output_state(paths.docs):
             return WriteSummary(len(last["outputs"]), 0, 0)
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -191,7 +192,7 @@ def generate(paths: ProjectPaths, site_url: str | None = None) -> WriteSummary:
     summary = sync_tree(site_files(paths, site_url=site_url, build_date=build_date, cache=cache), paths.docs)
     cache.prune()
     try:
-        manifest.write_text(json.dumps({"inputs": inputs, "outputs": _output_state(paths.docs)}), encoding="utf-8")
+        manifest.write_text(json.dumps({"inputs": inputs, "outputs": output_state(paths.docs)}), encoding="utf-8")
     except OSError:
         pass
     return summary

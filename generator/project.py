@@ -59,6 +59,21 @@ class ProjectPaths:
         return self.root / "site_templates"
 
     @property
+    def overrides(self) -> Path:
+        """Theme overrides (mkdocs.yml `custom_dir`)."""
+        return self.templates / "overrides"
+
+    @property
+    def config(self) -> Path:
+        """mkdocs.yml, which both builders read."""
+        return self.root / "mkdocs.yml"
+
+    @property
+    def site(self) -> Path:
+        """The built site (mkdocs.yml `site_dir`)."""
+        return self.root / "build" / "site"
+
+    @property
     def docs(self) -> Path:
         """The generated Markdown tree that MkDocs (or Zensical) builds."""
         return self.root / "build" / "docs"

@@ -32,8 +32,10 @@ def build_site(builder: str, output: Path) -> None:
         fcntl.flock(lock, fcntl.LOCK_EX)
         subprocess.run([sys.executable, "-m", "generator", "generate"], cwd=ROOT, check=True, env=env)
         if builder == "mkdocs":
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(output)],
-                           cwd=ROOT, check=True, env=env)
+            # Not --quiet: it raises MkDocs' log level above WARNING, so --strict would count no warning.
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(output)],
+                                    cwd=ROOT, env=env, capture_output=True, text=True)
+            assert result.returncode == 0, result.stdout + result.stderr
             return
         # Zensical has no output-directory option: it builds into site_dir (build/site), which we copy.
         result = subprocess.run([str(bin_dir / "zensical"), "build", "--clean", "--strict", "-f", "mkdocs.yml"], cwd=ROOT,
