@@ -10,6 +10,11 @@ with the SHA-256 of its payload, and an entry whose payload does not match
 
 Entries a build did not use are pruned at the end of a successful generate
 (`prune`), so the cache holds one build's worth.
+
+Files directly in build/cache are not entries: `generated.json` (pipeline.py:
+what the last generate read and wrote) and `site-build.json` (site_build.py:
+what the last successful `kwaliteitskaders build` saw, which decides whether
+the next may re-render only the changed pages).
 """
 
 from __future__ import annotations
