@@ -29,7 +29,7 @@ check: $(BIN)/kwaliteitskaders
 test: $(BIN)/kwaliteitskaders
 	scripts/ensure-chromium.sh
 	$(BIN)/kwaliteitskaders check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 bench: $(BIN)/kwaliteitskaders
 	$(BIN)/python benchmarks/build_time.py

@@ -51,9 +51,23 @@ def builder(request) -> str:
 
 @pytest.fixture(scope="session")
 def site_dir(builder, tmp_path_factory) -> Path:
-    """The real site, generated and built (MkDocs: --strict) into a temp dir."""
-    output = tmp_path_factory.mktemp(f"site-{builder}")
-    build_site(builder, output)
+    """The real site, generated and built (MkDocs: --strict) into a temp dir.
+
+    `make test` runs the tests in two processes (pytest-xdist, one per core). Each
+    would build both sites again; instead the first process to need a site builds it
+    into the run's common temp dir and the other reuses it (the build lock orders them).
+    """
+    worker_base = tmp_path_factory.getbasetemp()
+    shared_base = worker_base.parent if os.environ.get("PYTEST_XDIST_WORKER") else worker_base
+    output = shared_base / f"site-{builder}"
+    done = shared_base / f"site-{builder}.done"
+    with (shared_base / f"site-{builder}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(output, ignore_errors=True)  # a build that failed half-way is not reused
+            output.mkdir()
+            build_site(builder, output)
+            done.touch()
     return output
 
 
