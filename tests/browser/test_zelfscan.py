@@ -36,6 +36,13 @@ def stored(page) -> dict[str, str]:
         .filter((k) => k.startsWith({json.dumps(PREFIX)})).map((k) => [k, localStorage.getItem(k)]))""")
 
 
+def wait_until_stored(page, scan_id, criterion_id, field, value):
+    """Until this tab's view of localStorage holds `value` in that answer's field."""
+    key = json.dumps(PREFIX + scan_id)
+    page.wait_for_function(f"""() => {{ const text = localStorage.getItem({key});
+        return text !== null && JSON.parse(text).answers?.[{json.dumps(criterion_id)}]?.[{json.dumps(field)}] === {json.dumps(value)}; }}""")
+
+
 def open_app(page, url):
     page.goto(url)
     page.locator("[data-kk-ready]").wait_for()
@@ -679,8 +686,11 @@ def test_two_tabs_on_one_scan_lose_no_answer_note_delete_or_rename(context, page
         window.addEventListener = function (type, ...rest) { if (type !== "storage") add.call(this, type, ...rest); }; })()""")
     open_app(deaf, base_url + f"zelfscan/?scan={scan_id}")
     criterion(other, q3).get_by_label("Toelichting").fill("Tab 2, niet gemeld")
+    # Each tab has its own renderer process, which sees another's localStorage writes a moment
+    # later; the deaf tab's save reads storage, so it must first have received that write.
+    wait_until_stored(deaf, scan_id, q3, "toelichting", "Tab 2, niet gemeld")
     answer_in(deaf, q1, "Voldoet grotendeels")  # the newer edit of Q1's score wins
-    answers = saved()["answers"]
+    answers = json.loads(stored(deaf)[PREFIX + scan_id])["answers"]  # what the deaf tab's merge wrote
     assert {q: (answers[q]["score"], answers[q]["toelichting"]) for q in (q1, q2, q3)} == {
         q1: ("grotendeels", "Uit tab 2"), q2: ("niet", "Uit tab 1"), q3: ("gedeeltelijk", "Tab 2, niet gemeld")}
 
@@ -690,6 +700,7 @@ def test_two_tabs_on_one_scan_lose_no_answer_note_delete_or_rename(context, page
     other.get_by_label("Nieuwe naam").fill("Hernoemde scan")
     other.get_by_role("button", name="Naam opslaan").click()
     other.get_by_role("status").filter(has_text="Hernoemd tot Hernoemde scan").wait_for()
+    page.wait_for_function(f"() => JSON.parse(localStorage.getItem({json.dumps(PREFIX + scan_id)})).name === 'Hernoemde scan'")
     answer_in(page, q4, "Niet van toepassing")
     assert saved()["name"] == "Hernoemde scan" and saved()["answers"][q4]["score"] == "nvt"
     for tab in (page, other):
