@@ -9,6 +9,7 @@ rebuilds only what is affected), and finally removes stale ones.
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from dataclasses import dataclass
@@ -70,40 +71,44 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
             yield from cached[0].items()
             parts[framework.id] = cached[1]
     render = pages.renderer(catalog, paths, site_url, build_date)
+    starts = search_index.synonym_starts(catalog)
     step = workers.WORKERS * 4  # shares per kind of work, so both workers stay busy to the end
     tasks: list[tuple[str, Any]] = [("frameworks", missing[start::step]) for start in range(min(step, len(missing)))]
-    tasks += [("search", None), ("client", None)] + [("pages", (start, step)) for start in range(step)]
-    with workers.pool(len(catalog.frameworks), (catalog, render, site_url or "", build_date)) as executor:
-        for (kind, _), result in zip(tasks, workers.run(executor, _render_task, tasks)):
-            if kind != "frameworks":
-                yield from result.items()
-                continue
+    joined = len(tasks)  # the outputs joined from every framework's parts wait for these
+    tasks += [("client", None)] + [("pages", (start, step)) for start in range(step)]
+    with workers.pool(len(catalog.frameworks), (catalog, render, site_url or "", build_date, starts)) as executor:
+        results = zip(tasks, workers.run(executor, _render_task, tasks))
+        for _, result in itertools.islice(results, joined):
             for framework_id, own, framework_parts in result:
                 if framework_id in keys:
                     cache.put("render", keys[framework_id], (own, framework_parts))
                 parts[framework_id] = framework_parts
                 yield from own.items()
-    ordered = [parts.pop(framework.id) for framework in catalog.frameworks]
+        ordered = [parts.pop(framework.id) for framework in catalog.frameworks]
+        # Here, while the workers render the other pages.
+        yield from search_index.render_search_index(catalog, [part.pop("search") for part in ordered]).items()
+        for _, result in results:
+            yield from result.items()
     yield from exports.combined_exports(catalog, paths, build_date, ordered)
     yield from pages.render_site_info(catalog, build_date=build_date).items()
 
 
 def _render_task(task: tuple[str, Any]) -> Any:
     """One share of the rendering, in a worker process or here (generator/workers.py). Each
-    framework's own outputs are its page, its downloads, its tool data and its parts of the
-    combined downloads (exports.render_framework_exports)."""
-    catalog, render, site_url, build_date = workers.state()
+    framework's own outputs are its page, its downloads and its tool data; its parts are those of
+    the combined downloads (exports.render_framework_exports) and of the finder index
+    (search_index.framework_part)."""
+    catalog, render, site_url, build_date, starts = workers.state()
     kind, argument = task
     if kind == "pages":
         return pages.render_site_pages(catalog, None, site_url, build_date, share=argument, render=render)
-    if kind == "search":
-        return search_index.render_search_index(catalog)
     if kind == "client":
         return client.render_client_data(catalog, build_date=build_date, per_framework=False)
     results = []
     for framework_id in argument:
         framework = catalog.framework(framework_id)
         downloads, framework_parts = exports.render_framework_exports(framework, build_date, site_url)
+        framework_parts["search"] = search_index.framework_part(framework, catalog, starts)
         own = {**pages.render_framework_pages(catalog, None, site_url, build_date, [framework], render)[framework_id],
                **downloads, **client.render_framework_client_data(framework, catalog, build_date)}
         results.append((framework_id, own, framework_parts))

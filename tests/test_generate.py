@@ -87,6 +87,36 @@ def test_cold_and_warm_builds_give_the_same_bytes(project, tmp_path):
     assert corrupt_cache.hits == 0 and differing(edited_uncached, rebuilt) == []
 
 
+def test_warm_builds_after_edits_across_frameworks_and_a_removed_framework_give_the_same_bytes(tmp_path):
+    """Outputs joined from cached per-framework parts (finder index, element and topic pages,
+    combined downloads) equal a build without cache after an edit to a criterion's topics, to a
+    comparable group, and after a framework is removed (the parts after it move up)."""
+    from benchmarks.synthetic import make_project
+
+    make_project(2, tmp_path)  # a synthetic copy of every framework, so that one can be removed
+    project = ProjectPaths(tmp_path)
+    render_site(project, build_date=DATE, cache=Cache(tmp_path / "cache"))
+    normset = project.frameworks / "midden-groningen-wmo.yaml"
+    text = normset.read_text(encoding="utf-8")
+    assert "        tags: [veiligheid, incidenten]\n" in text
+    normset.write_text(text.replace("        tags: [veiligheid, incidenten]\n", "        tags: [veiligheid]\n", 1),
+                       encoding="utf-8")
+    comparable = project.normsets / "comparable.yaml"
+    comparable.write_text(comparable.read_text(encoding="utf-8").replace(
+        "label: Een klachtenprocedure met", "label: Een klachtregeling met", 1), encoding="utf-8")
+    uncached = render_site(project, build_date=DATE)
+    warm = render_site(project, build_date=DATE, cache=Cache(tmp_path / "cache"))
+    assert differing(uncached, warm) == []
+    assert b"Een klachtregeling met" in uncached["kaders/midden-groningen-wmo/index.md"]
+
+    removed = sorted(project.frameworks.glob("*-x1.yaml"))[0]
+    removed.unlink()
+    uncached = render_site(project, build_date=DATE)
+    warm = render_site(project, build_date=DATE, cache=Cache(tmp_path / "cache"))
+    assert f"kaders/{removed.stem}/index.md" not in uncached
+    assert differing(uncached, warm) == []
+
+
 def test_a_cached_normset_still_reports_its_problems(project, tmp_path):
     path = project.frameworks / "midden-groningen-wmo.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)

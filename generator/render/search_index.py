@@ -39,7 +39,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..model import SEGMENT_NOT_RECORDED, SEGMENT_RULE_LABELS, Annotation, Catalog, Criterion, Item
+from ..model import SEGMENT_NOT_RECORDED, SEGMENT_RULE_LABELS, Annotation, Catalog, Criterion, Framework, Item
 from .word_forms import form_key
 
 OWN = 1
@@ -166,10 +166,8 @@ def _key(word: str) -> str:
     return form_key(word)
 
 
-def synonym_groups(catalog: Catalog, texts: Iterable[str] = ()) -> list[list[str]]:
-    """Glossary abbreviations with their terms, plus the curated list; normalised, merged per abbreviation.
-
-    Every multi-word form is completed with the variants the texts use (see _phrase_variants)."""
+def _glossary_groups(catalog: Catalog) -> dict[str, list[str]]:
+    """Glossary abbreviations with their terms, plus the curated list; normalised, merged per abbreviation."""
     groups: dict[str, list[str]] = {}
 
     def add(alternatives: Iterable[str]) -> None:
@@ -186,23 +184,47 @@ def synonym_groups(catalog: Catalog, texts: Iterable[str] = ()) -> list[list[str
                 add([term.abbreviation, long_form])
     for alternatives in CURATED_SYNONYMS:
         add(alternatives)
-    # Where the texts use a word whose key starts a multi-word form (each distinct text once).
-    first_keys = {form_key(w) for g in groups.values() for f in g if " " in f
-                  for w in [next((w for w in f.split(" ") if w not in ARTICLES), "")]}
-    occurrences: dict[str, list[tuple[list[str], int]]] = {}
-    starts: dict[str, str | None] = {}
+    return groups
+
+
+def synonym_starts(catalog: Catalog) -> frozenset[str]:
+    """The keys of the words that start a multi-word synonym form (articles skipped)."""
+    return frozenset(form_key(w) for g in _glossary_groups(catalog).values() for f in g if " " in f
+                     for w in [next((w for w in f.split(" ") if w not in ARTICLES), "")])
+
+
+Occurrences = dict[str, list[tuple[list[str], int]]]
+
+
+def _occurrences(texts: Iterable[str], starts: frozenset[str]) -> Occurrences:
+    """Where the texts use a word whose key starts a multi-word form (each distinct text once):
+    per key, (the text's words, position)."""
+    occurrences: Occurrences = {}
+    seen: dict[str, str | None] = {}
     for text in dict.fromkeys(texts):
         tokens = words(text)
         for position, word in enumerate(tokens):
-            key = starts.get(word, "")
+            key = seen.get(word, "")
             if key == "":
-                key = starts[word] = _key(word) if _key(word) in first_keys else None
+                key = seen[word] = _key(word) if _key(word) in starts else None
             if key is not None:
                 occurrences.setdefault(key, []).append((tokens, position))
+    return occurrences
+
+
+def synonym_groups(catalog: Catalog, occurrences: Iterable[Occurrences]) -> list[list[str]]:
+    """Glossary abbreviations with their terms, plus the curated list; normalised, merged per
+    abbreviation. Every multi-word form is completed with the variants the texts use
+    (see _phrase_variants), found in `occurrences` (in text order, from _occurrences)."""
+    groups = _glossary_groups(catalog)
+    merged: Occurrences = {}
+    for found in occurrences:
+        for key, places in found.items():
+            merged.setdefault(key, []).extend(places)
     for group in groups.values():
         for form in list(group):
             if " " in form:
-                group.extend(v for v in _phrase_variants(form.split(" "), occurrences) if v not in group)
+                group.extend(v for v in _phrase_variants(form.split(" "), merged) if v not in group)
     return [group for group in groups.values() if len(group) > 1]
 
 
@@ -259,69 +281,110 @@ def criterion_fields(record: dict[str, Any], section: str, framework_titles: lis
     }
 
 
-def bm25f_weights(fields: dict[str, list[str]], average: dict[str, float]) -> dict[str, float]:
-    """Per word: sum over fields of boost * saturated, length-normalised term frequency (BM25F-like)."""
-    weights: dict[str, float] = {}
-    for name, field_words_ in fields.items():
-        if not field_words_:
-            continue
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * len(field_words_) / (average[name] or 1))
+# Per ranking field in FIELD_BOOST order: the field's length in words and each distinct word's
+# term frequency, in the order the words first occur (the order the weights are summed in).
+FieldCounts = tuple[tuple[int, dict[str, int]], ...]
+
+
+def _field_counts(fields: dict[str, list[str]], canonical: dict[str, str]) -> FieldCounts:
+    counted = []
+    for name in FIELD_BOOST:
         counts: dict[str, int] = {}
-        for word in field_words_:
+        for word in fields[name]:
+            word = canonical.setdefault(word, word)  # one object per word, so a pickled part stays small
             counts[word] = counts.get(word, 0) + 1
-        for word, tf in counts.items():
-            weights[word] = weights.get(word, 0.0) + FIELD_BOOST[name] * tf * (BM25_K1 + 1) / (tf + norm)
-    return weights
+        counted.append((len(fields[name]), counts))
+    return tuple(counted)
 
 
 def quantise(weight: float) -> int:
     return max(1, min(MAX_WEIGHT, round(weight * WEIGHT_SCALE)))
 
 
-def build_search_index(catalog: Catalog) -> dict[str, Any]:
-    frameworks = catalog.frameworks
-    framework_index = {f.id: i for i, f in enumerate(frameworks)}
-    sections: list[str] = []
-    section_index: dict[tuple[str, str], int] = {}
-    criteria: list[dict[str, Any]] = []
-    all_fields: list[dict[str, list[str]]] = []
-    texts: list[str] = [t for f in frameworks for t in framework_titles(f)]  # for synonym spellings
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    for criterion in catalog.criteria():
+
+def framework_part(framework: Framework, catalog: Catalog, starts: frozenset[str]) -> dict[str, Any]:
+    """One framework's share of the index, independent of its place in the catalog, so that it can
+    be computed once per framework (the pipeline caches it with the framework's other outputs) and
+    the index joined from the parts (render_search_index). `starts` is synonym_starts(catalog).
+
+    - sections: its section titles in order of first use;
+    - criteria: per criterion its record as JSON text without the framework and section positions
+      (the ID's JSON, the section's position in `sections`, the rest of the record's JSON);
+    - counts: per criterion its words per ranking field (the weights need the average field
+      lengths of the whole catalog, so they are computed when the parts are joined);
+    - titles, occurrences: where the framework's titles and its criteria's texts use a word that
+      starts a multi-word synonym form."""
+    sections: list[str] = []
+    section_index: dict[str, int] = {}
+    criteria: list[tuple[str, int, str]] = []
+    counts: list[FieldCounts] = []
+    canonical: dict[str, str] = {}
+    texts: list[str] = []
+    titles = framework_titles(framework)
+    for criterion in framework.criteria():
         section = criterion.section_path[-1]
-        key = (criterion.framework.id, section.id)
-        if key not in section_index:
-            section_index[key] = len(sections)
+        if section.id not in section_index:
+            section_index[section.id] = len(sections)
             sections.append(section.title)
-        kinds = list(dict.fromkeys(a.kind for a in criterion.applicability))
-        record = {
-            "id": criterion.id, "f": framework_index[criterion.framework.id], "s": section_index[key],
-            "label": criterion.label, "url": criterion.url, "e": criterion.elements,
-            "t": criterion.tags, "a": kinds,
-            "title": criterion.title, "text": criterion.text,
-            "items": _flatten_items(criterion.items), "notes": _notes(criterion, catalog),
-        }
+            texts.append(section.title)
+        record = {"label": criterion.label, "url": criterion.url, "e": criterion.elements, "t": criterion.tags,
+                  "a": list(dict.fromkeys(a.kind for a in criterion.applicability)),
+                  "title": criterion.title, "text": criterion.text,
+                  "items": _flatten_items(criterion.items), "notes": _notes(criterion, catalog)}
         if criterion.closing:
             record["closing"] = criterion.closing.text
-        criteria.append(record)
-        all_fields.append(criterion_fields(record, section.title, framework_titles(criterion.framework)))
-        if section_index[key] == len(sections) - 1:
-            texts.append(section.title)
+        criteria.append((_json(criterion.id), section_index[section.id], _json(record)[1:]))
+        counts.append(_field_counts(criterion_fields(record, section.title, titles), canonical))
         texts.extend(own_texts(record))
         texts.extend(note_texts(record))
+    return {"sections": sections, "criteria": criteria, "counts": counts,
+            "titles": _occurrences(titles, starts), "occurrences": _occurrences(texts, starts)}
 
-    average = {name: sum(len(f[name]) for f in all_fields) / max(1, len(all_fields)) for name in FIELD_BOOST}
+
+def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = None) -> dict[str, bytes]:
+    """The index file, joined from the frameworks' parts (framework_part, in catalog order; computed
+    here when not given). The criteria's JSON is joined from the parts' texts: exactly what one
+    json.dumps of the whole index writes."""
+    if parts is None:
+        starts = synonym_starts(catalog)
+        parts = [framework_part(f, catalog, starts) for f in catalog.frameworks]
+    total = sum(len(part["counts"]) for part in parts)
+    average = {name: sum(fields[i][0] for part in parts for fields in part["counts"]) / max(1, total)
+               for i, name in enumerate(FIELD_BOOST)}
+    norm_factor = [(FIELD_BOOST[name], average[name] or 1) for name in FIELD_BOOST]
     postings: dict[str, list[int]] = {}
-    for number, fields in enumerate(all_fields):
-        for word, weight in bm25f_weights(fields, average).items():
-            postings.setdefault(word, []).append(number * POSTING_SHIFT + quantise(weight))
-
+    criteria: list[str] = []
+    sections: list[str] = []
+    number = 0
+    for framework_number, part in enumerate(parts):
+        offset = len(sections)
+        sections.extend(part["sections"])
+        criteria.extend(f'{{"id":{id_json},"f":{framework_number},"s":{offset + section},{rest}'
+                        for id_json, section, rest in part["criteria"])
+        for fields in part["counts"]:
+            # BM25F-like: per word, the sum over fields of boost * saturated, length-normalised term frequency.
+            weights: dict[str, float] = {}
+            for (length, counts), (boost, field_average) in zip(fields, norm_factor):
+                if not length:
+                    continue
+                norm = BM25_K1 * (1 - BM25_B + BM25_B * length / field_average)
+                for word, tf in counts.items():
+                    weights[word] = weights.get(word, 0.0) + boost * tf * (BM25_K1 + 1) / (tf + norm)
+            base = number * POSTING_SHIFT
+            for word, weight in weights.items():
+                scaled = round(weight * WEIGHT_SCALE)  # quantise(weight), inlined: this runs per posting
+                postings.setdefault(word, []).append(base + (scaled if 0 < scaled <= MAX_WEIGHT else quantise(weight)))
+            number += 1
     vocabulary = sorted(postings)
-    return {
+    frameworks = catalog.frameworks
+    index = {
         "version": 2,
         "frameworks": [{"id": f.id, "title": f.data.get("short_title") or f.data["title"], "full": f.data["title"],
                         "url": f"kaders/{f.id}/", "domains": f.data["domains"], "segments": _facet_segments(f, catalog),
-                         "segment_rule": (f.segment_rule or {}).get("kind")}
+                        "segment_rule": (f.segment_rule or {}).get("kind")}
                        for f in frameworks],
         "elements": [{"id": e.id, "label": e.label} for e in catalog.elements],
         "domains": [{"id": d.id, "label": d.label} for d in catalog.domains.values()],
@@ -331,12 +394,21 @@ def build_search_index(catalog: Catalog) -> dict[str, Any]:
         "topics": [{"id": t.id, "label": t.label, "description": t.description} for t in catalog.tags.values()],
         "applicability": [{"id": k.id, "label": k.label} for k in catalog.applicability_kinds.values()],
         "sections": sections,
-        "criteria": criteria,
+        "criteria": None,  # joined below from the parts' JSON texts
         "words": vocabulary,
         "keys": [_key_or_zero(w) for w in vocabulary],
         "postings": [postings[w] for w in vocabulary],
-        "synonyms": synonym_groups(catalog, texts),
+        # The texts in the order a single pass would read them: every framework's titles, then the criteria.
+        "synonyms": synonym_groups(catalog, [p["titles"] for p in parts] + [p["occurrences"] for p in parts]),
     }
+    text = "{" + ",".join(f"{_json(name)}:" + ("[" + ",".join(criteria) + "]" if name == "criteria" else _json(value))
+                          for name, value in index.items()) + "}"
+    return {"assets/search/finder-index.json": text.encode("utf-8")}
+
+
+def build_search_index(catalog: Catalog) -> dict[str, Any]:
+    """The index as data (what the finder reads)."""
+    return json.loads(render_search_index(catalog)["assets/search/finder-index.json"])
 
 
 def _key_or_zero(word: str) -> str | int:
@@ -359,9 +431,3 @@ def _facet_segments(framework, catalog: Catalog) -> list[str]:
     if rule and rule["kind"] == "niet-vastgelegd":
         return [SEGMENT_NOT_RECORDED]
     return framework.segments_applied(catalog.segments)
-
-
-def render_search_index(catalog: Catalog) -> dict[str, bytes]:
-    index = build_search_index(catalog)
-    return {"assets/search/finder-index.json":
-            json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
