@@ -8,6 +8,9 @@ the finder with a query, the self-scan with ?kader= (the largest framework); at 
 only the framework page. One command (installs the pinned Lighthouse with `npm ci` when missing):
 
     .venv/bin/python benchmarks/lighthouse.py [--scales 1,30] [--runs 3] [--forms mobile,desktop]
+
+`--pages framework` measures only the page types whose name contains that word; `--reports DIR`
+keeps every run's full JSON report there (its diagnostics say where the main-thread time goes).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def pages(site: Site, query: str) -> list[tuple[str, str]]:
             ("self-scan ?kader=", f"zelfscan/?kader={site.frameworks[0]}")]
 
 
-def run_once(url: str, form: str) -> dict:
+def run_once(url: str, form: str, report_path: Path | None = None) -> dict:
     chromium = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     command = ["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
                "--only-categories=performance,accessibility",
@@ -51,6 +54,8 @@ def run_once(url: str, form: str) -> dict:
     result = subprocess.run(command, check=True, capture_output=True, text=True,
                             env={**os.environ, "CHROME_PATH": chromium})
     report = json.loads(result.stdout)
+    if report_path is not None:
+        report_path.write_text(result.stdout, encoding="utf-8")
     audits = report["audits"]
     failing = sorted(a["id"] for a in audits.values()
                      if a.get("scoreDisplayMode") == "binary" and a.get("score") == 0
@@ -73,17 +78,25 @@ def main() -> None:
     parser.add_argument("--forms", default="mobile,desktop")
     parser.add_argument("--query", default="meldcode")
     parser.add_argument("--root", type=Path, default=None, help="project checkout to measure (default: this one)")
+    parser.add_argument("--pages", default="", help="only page types whose name contains this")
+    parser.add_argument("--reports", type=Path, default=None, help="keep each run's JSON report in this folder")
     args = parser.parse_args()
     ensure_lighthouse()
     rows = []
     for scale in (int(s) for s in args.scales.split(",")):
         with built_site(scale, root=args.root) as site, GzipServer(site.directory) as server:
             for name, relative in pages(site, args.query):
+                if args.pages not in name:
+                    continue
                 for form in args.forms.split(","):
                     runs, loads = [], []
-                    for _ in range(args.runs):
+                    for run in range(args.runs):
                         loads.append(os.getloadavg()[0])
-                        runs.append(run_once(server.url(relative), form))
+                        report = None
+                        if args.reports:
+                            args.reports.mkdir(parents=True, exist_ok=True)
+                            report = args.reports / f"{scale}x-{name.split()[0]}-{form}-{run + 1}.json"
+                        runs.append(run_once(server.url(relative), form, report))
                     median = {key: statistics.median(r[key] for r in runs)
                               for key in ("performance", "accessibility", "lcp", "fcp", "cls", "tbt")}
                     failing = sorted({audit for r in runs for audit in r["failing"]})
