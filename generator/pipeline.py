@@ -87,6 +87,7 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
         ordered = [parts.pop(framework.id) for framework in catalog.frameworks]
         # Here, while the workers render the other pages.
         yield from search_index.render_search_index(catalog, [part.pop("search") for part in ordered]).items()
+        yield from pages.render_group_pages(catalog, [part.pop("groups") for part in ordered], render).items()
         for _, result in results:
             yield from result.items()
     yield from exports.combined_exports(catalog, paths, build_date, ordered)
@@ -96,8 +97,8 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
 def _render_task(task: tuple[str, Any]) -> Any:
     """One share of the rendering, in a worker process or here (generator/workers.py). Each
     framework's own outputs are its page, its downloads and its tool data; its parts are those of
-    the combined downloads (exports.render_framework_exports) and of the finder index
-    (search_index.framework_part)."""
+    the combined downloads (exports.render_framework_exports), of the finder index
+    (search_index.framework_part) and of the element and topic pages (pages.render_groups)."""
     catalog, render, site_url, build_date, starts = workers.state()
     kind, argument = task
     if kind == "pages":
@@ -109,6 +110,7 @@ def _render_task(task: tuple[str, Any]) -> Any:
         framework = catalog.framework(framework_id)
         downloads, framework_parts = exports.render_framework_exports(framework, build_date, site_url)
         framework_parts["search"] = search_index.framework_part(framework, catalog, starts)
+        framework_parts["groups"] = pages.render_groups(catalog, framework, render)
         own = {**pages.render_framework_pages(catalog, None, site_url, build_date, [framework], render)[framework_id],
                **downloads, **client.render_framework_client_data(framework, catalog, build_date)}
         results.append((framework_id, own, framework_parts))

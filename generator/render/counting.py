@@ -11,9 +11,8 @@ numbers (the self-scan reads them from the client catalog).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
-from ..model import Catalog, Criterion, Framework
+from ..model import Catalog
 
 COUNT_RULE = {
     "elements": "Een criterium dat bij meer elementen hoort, telt bij elk van die elementen mee. "
@@ -26,13 +25,6 @@ def element_coverage(catalog: Catalog) -> dict[str, Counter[str]]:
     """Criteria per framework under each element they belong to, primary or not:
     exactly what an element page lists for that framework."""
     return {f.id: Counter(e for c in f.criteria() for e in c.elements) for f in catalog.frameworks}
-
-
-def criteria_groups(catalog: Catalog, keep: Callable[[Criterion], bool]) -> list[tuple[Framework, list[Criterion]]]:
-    """The criteria that `keep` accepts, per framework (catalog order), frameworks without any left out:
-    what an element page or a topic page lists."""
-    groups = [(f, [c for c in f.criteria() if keep(c)]) for f in catalog.frameworks]
-    return [(framework, criteria) for framework, criteria in groups if criteria]
 
 
 def topic_counts(catalog: Catalog) -> dict[str, Counter[str]]:

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from ..citations import LIFECYCLE_LABELS, lifecycle_record
 from ..model import Catalog, Criterion, Framework
 from ..project import ProjectPaths
-from .counting import COUNT_RULE, criteria_groups, element_coverage, topic_counts
+from .counting import COUNT_RULE, element_coverage, topic_counts
 from .exports import COLUMN_DOCS
 from .glossary_links import TermLinker
 
@@ -121,7 +121,9 @@ def data_version(catalog: Catalog) -> str:
 
 
 def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> dict[str, bytes]:
-    files = render_site_pages(catalog, paths, site_url, build_date)
+    render = renderer(catalog, paths, site_url, build_date)
+    files = render_site_pages(catalog, paths, site_url, build_date, render=render)
+    files.update(render_group_pages(catalog, [render_groups(catalog, f, render) for f in catalog.frameworks], render))
     for pages in render_framework_pages(catalog, paths, site_url, build_date, catalog.frameworks).values():
         files.update(pages)
     return files
@@ -168,32 +170,57 @@ def render_site_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | Non
 
 
 def _site_pages(catalog: Catalog) -> list[tuple[str, str, Callable[[], dict[str, Any]]]]:
-    """(template, target, values) of every site page; values() computes what only that page needs."""
-
-    def group_page(key: str, value: Any, keep: Callable[[Criterion], bool]) -> Callable[[], dict[str, Any]]:
-        def values() -> dict[str, Any]:
-            groups = criteria_groups(catalog, keep)
-            return {key: value, "groups": groups, "total": sum(len(criteria) for _, criteria in groups)}
-        return values
+    """(template, target, values) of every site page but the element and topic pages (those:
+    render_group_pages); values() computes what only that page needs."""
 
     def topics_index() -> dict[str, Any]:
         counts = topic_counts(catalog)
         return {"topics": list(catalog.tags.values()), "topic_counts": counts,
                 "topic_totals": {topic_id: sum(per.values()) for topic_id, per in counts.items()}}
 
-    jobs: list[tuple[str, str, Callable[[], dict[str, Any]]]] = [("frameworks_index.md.j2", "kaders/index.md", dict)]
-    jobs += [("element.md.j2", f"themas/{element.id}/index.md",
-              group_page("element", element, lambda c, element_id=element.id: element_id in c.elements))
-             for element in catalog.elements]
-    jobs.append(("elements_index.md.j2", "themas/index.md", dict))
-    jobs += [("topic.md.j2", f"onderwerpen/{topic.id}/index.md",
-              group_page("topic", topic, lambda c, topic_id=topic.id: topic_id in c.tags))
-             for topic in catalog.tags.values()]
-    jobs += [("topics_index.md.j2", "onderwerpen/index.md", topics_index),
-             ("glossary.md.j2", "begrippen/index.md", dict),  # always: the navigation in mkdocs.yml links it
-             ("data.md.j2", "data/index.md", lambda: {"columns": COLUMN_DOCS}),
-             ("about.md.j2", "over/index.md", lambda: {"data_version": data_version(catalog)})]
-    return jobs
+    return [("frameworks_index.md.j2", "kaders/index.md", dict),
+            ("elements_index.md.j2", "themas/index.md", dict),
+            ("topics_index.md.j2", "onderwerpen/index.md", topics_index),
+            ("glossary.md.j2", "begrippen/index.md", dict),  # always: the navigation in mkdocs.yml links it
+            ("data.md.j2", "data/index.md", lambda: {"columns": COLUMN_DOCS}),
+            ("about.md.j2", "over/index.md", lambda: {"data_version": data_version(catalog)})]
+
+
+def _group_pages(catalog: Catalog) -> list[tuple[str, str, dict[str, Any], Callable[[Criterion], bool]]]:
+    """(template, target, values, keep) of every element and topic page: pages that list, per
+    framework, the criteria `keep` accepts, each framework's group rendered by `template` with
+    "_group" before its extension."""
+    pages = [("element.md.j2", f"themas/{element.id}/index.md", {"element": element},
+              lambda c, element_id=element.id: element_id in c.elements) for element in catalog.elements]
+    pages += [("topic.md.j2", f"onderwerpen/{topic.id}/index.md", {"topic": topic},
+               lambda c, topic_id=topic.id: topic_id in c.tags) for topic in catalog.tags.values()]
+    return pages
+
+
+def render_groups(catalog: Catalog, framework: Framework, render: Renderer) -> dict[str, tuple[int, str]]:
+    """A framework's group on every element and topic page that lists any of its criteria, per page:
+    (number of criteria, text). It shows only the framework's own data, so the pipeline caches it
+    with the framework's other outputs; render_group_pages joins the groups."""
+    criteria = framework.criteria()
+    groups: dict[str, tuple[int, str]] = {}
+    for template, target, _, keep in _group_pages(catalog):
+        selected = [c for c in criteria if keep(c)]
+        if selected:
+            text = render(template.replace(".md.j2", "_group.md.j2"), framework=framework, selected=selected)
+            groups[target] = (len(selected), text.decode("utf-8"))
+    return groups
+
+
+def render_group_pages(catalog: Catalog, groups: list[dict[str, tuple[int, str]]],
+                       render: Renderer) -> dict[str, bytes]:
+    """Every element and topic page, joined from the frameworks' groups (render_groups, in catalog order)."""
+    files: dict[str, bytes] = {}
+    for template, target, values, _ in _group_pages(catalog):
+        listed = [(framework, own[target]) for framework, own in zip(catalog.frameworks, groups) if target in own]
+        files[target] = render(template, **values, groups=[(framework, count) for framework, (count, _) in listed],
+                               total=sum(count for _, (count, _) in listed),
+                               sections=Markup("".join(text for _, (_, text) in listed)))
+    return files
 
 
 # Published with the site and read by assets/js/site-info.js for the footer, so
