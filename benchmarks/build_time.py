@@ -15,6 +15,8 @@ With --builders mkdocs,zensical the two builders run interleaved on the same
 tree, so machine noise hits both alike. Usage:
 
     .venv/bin/python benchmarks/build_time.py [--runs 5] [--scales 1,10,30] [--builders mkdocs] [--kinds cold,warm]
+
+(--builders none: `generate` alone, for the generator's own figures.)
 """
 
 from __future__ import annotations
@@ -64,7 +66,8 @@ def timed_build(project: Path, builder: str = "mkdocs") -> tuple[float, float, f
     # cwd=project: the project's own copy of the generator runs (see --code-from).
     generate_cpu, generate_rss = run_child([sys.executable, "-m", "generator", "--root", str(project), "generate"],
                                            cwd=project, env=env)
-    build_cpu, build_rss = run_child(build_command(builder, project), cwd=project, env=env)
+    build_cpu, build_rss = (0.0, 0) if builder == "none" else run_child(build_command(builder, project), cwd=project,
+                                                                        env=env)
     peak = "generate" if generate_rss >= build_rss else "build"
     return time.perf_counter() - start, generate_cpu, build_cpu, max(generate_rss, build_rss), peak
 
@@ -94,11 +97,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="1,10,30")
-    parser.add_argument("--builders", default="mkdocs", help="comma-separated: mkdocs, zensical")
+    parser.add_argument("--builders", default="mkdocs", help="comma-separated: mkdocs, zensical, none (generate alone)")
     parser.add_argument("--kinds", default="cold,warm",
                         help="cold (no build/cache, no build/docs) and/or warm (after one normset edit)")
     parser.add_argument("--code-from", metavar="REV",
-                        help="measure the generator, mkdocs.yml and content/ of this git revision (a 'before' figure)")
+                        help="measure the generator, mkdocs.yml, content/ and site_templates/ of this git revision "
+                             "(a 'before' figure)")
     args = parser.parse_args()
     builders = args.builders.split(",")
     kinds = args.kinds.split(",")
@@ -110,10 +114,10 @@ def main() -> None:
             project = Path(directory)
             make_project(scale, project)
             if args.code_from:
-                for name in ("generator", "content"):
+                for name in ("generator", "content", "site_templates"):
                     shutil.rmtree(project / name)
                 archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.code_from, "generator", "content",
-                                          "mkdocs.yml"], check=True, capture_output=True).stdout
+                                          "site_templates", "mkdocs.yml"], check=True, capture_output=True).stdout
                 subprocess.run(["tar", "-x", "-C", str(project)], input=archive, check=True)
             check = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"], check=True,
                                    capture_output=True, text=True, cwd=project)
@@ -139,7 +143,7 @@ def main() -> None:
                       f"({statistics.median(g for _, g, _, _, _ in measured):.2f} + "
                       f"{statistics.median(b for _, _, b, _, _ in measured):.2f}) | {min(total):.2f} | {max(total):.2f} | "
                       f"{statistics.median(w for w, *_ in measured):.1f} | {peak / 1024:.0f} ({child}) |", flush=True)
-            if scale == 1:
+            if scale == 1 and builders != ["none"]:
                 name, size, gzipped = largest_page(project)
                 print(f"\nLargest framework page at real size: {name}: {size / 1024:.0f} KiB, "
                       f"{gzipped / 1024:.0f} KiB gzip\n", flush=True)
