@@ -1,7 +1,8 @@
 """What the Markdown side of `mkdocs build` costs on our generated pages, per
 HTML pass: Python-Markdown's raw-HTML block parse (`md_in_html`'s parser when
 that extension is on, the plain one otherwise), MkDocs' own scan of the raw
-HTML for anchor IDs, and the rest of the conversion. Converts every generated
+HTML for anchor IDs, and the rest of the conversion; and what handing the HTML regions the
+templates mark straight to the page saves (generator/markdown_raw.py). Converts every generated
 page in build/docs of a synthetic project the way MkDocs does (same
 extensions, MkDocs' raw-HTML preprocessor registered), interleaving the
 variants; CPU medians (time.process_time). Usage:
@@ -20,29 +21,14 @@ import time
 from pathlib import Path
 
 import markdown
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_time import make_project  # noqa: E402
 
-
-def extensions() -> tuple[list, dict]:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    names, configs = [], {}
-    for entry in config["markdown_extensions"]:
-        if isinstance(entry, dict):
-            (name, options), = entry.items()
-            names.append(name)
-            configs[name] = options
-        else:
-            names.append(entry)
-    return names, configs
+sys.path.insert(0, str(ROOT))
+from tests.test_markdown_raw import configured_extensions  # noqa: E402  (mkdocs.yml's extensions)
 
 
 def convert_all(pages: list[str], names: list[str], configs: dict, anchor_scan: bool) -> float:
@@ -62,19 +48,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", type=int, default=1)
     args = parser.parse_args()
-    names, configs = extensions()
+    names, configs = configured_extensions()
     with tempfile.TemporaryDirectory() as directory:
         project = Path(directory)
         make_project(args.scale, project)
         subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "generate"], check=True,
                        stdout=subprocess.DEVNULL)
         pages = [p.read_text(encoding="utf-8") for p in sorted((project / "build" / "docs").rglob("*.md"))]
-    with_md_in_html = names if "md_in_html" in names else [*names, "md_in_html"]
-    without = [n for n in names if n != "md_in_html"]
+    without_raw = [n for n in names if n not in ("md_in_html", "generator.markdown_raw")]
     variants = {
-        "md_in_html + MkDocs anchor scan": (with_md_in_html, True),
-        "plain raw-HTML parse + MkDocs anchor scan": (without, True),
-        "plain raw-HTML parse, no anchor scan": (without, False),
+        "as configured: marked HTML regions handed over (generator.markdown_raw) + MkDocs anchor scan":
+            ([*without_raw, "generator.markdown_raw"], True),
+        "every raw HTML block parsed + MkDocs anchor scan (before)": (without_raw, True),
+        "md_in_html + MkDocs anchor scan (before issue 22)": ([*without_raw, "md_in_html"], True),
     }
     times: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(args.runs):

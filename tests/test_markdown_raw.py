@@ -1,0 +1,94 @@
+"""generator/markdown_raw.py hands the HTML regions the templates mark straight to the page.
+It must not change a byte of any page: every generated page converts, the way MkDocs converts
+it (mkdocs.yml's extensions and MkDocs' own anchor scan), to the HTML the same page without
+the marker lines gives without the extension; and the marked regions must really skip both
+HTML parses, or the extension saves nothing."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+import yaml
+from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+from generator.markdown_raw import END, START, RawRegionPreprocessor
+from generator.pipeline import render_site
+from generator.project import ProjectPaths
+from tests.conftest import ROOT
+
+EXTENSION = "generator.markdown_raw"
+
+
+def configured_extensions() -> tuple[list[str], dict]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names, options = [], {}
+    for entry in config["markdown_extensions"]:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        if settings:
+            options[name] = settings
+    return names, options
+
+
+def unmarked(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if line not in (START, END))
+
+
+def convert(text: str, names: list[str], options: dict) -> tuple[str, markdown.Markdown]:
+    md = markdown.Markdown(extensions=names, extension_configs=options)
+    _RawHTMLPreprocessor()._register(md)  # as MkDocs registers it for every page
+    return md.convert(text), md
+
+
+@pytest.fixture(scope="module")
+def generated_pages() -> dict[str, str]:
+    files = render_site(ProjectPaths(ROOT), build_date="2026-01-02")
+    pages = {name: data.decode("utf-8") for name, data in files.items() if name.endswith(".md")}
+    return {name: text.split("---\n", 2)[2] if text.startswith("---\n") else text for name, text in pages.items()}
+
+
+def test_the_extension_is_configured_for_both_builders():
+    assert EXTENSION in configured_extensions()[0]
+
+
+def test_every_page_converts_to_the_same_html_with_and_without_the_extension(generated_pages):
+    names, options = configured_extensions()
+    without = [name for name in names if name != EXTENSION]
+    differing = [name for name, text in generated_pages.items()
+                 if convert(text, names, options)[0] != convert(unmarked(text), without, options)[0]]
+    assert differing == []
+
+
+@pytest.mark.parametrize("page", ["kaders/midden-groningen-wmo/index.md", "themas/dienstverlening/index.md",
+                                  "onderwerpen/veiligheid/index.md", "kaders/index.md"])
+def test_the_bulk_of_the_large_pages_skips_both_html_parses(generated_pages, page):
+    names, options = configured_extensions()
+    text = generated_pages[page]
+    html, md = convert(text, names, options)
+    assert START not in html and END not in html
+    # What the two HTML parsers still get: the page after the regions are handed over.
+    parsed = "\n".join(RawRegionPreprocessor(markdown.Markdown()).run(text.split("\n")))
+    assert len(parsed) < 0.4 * len(text)
+
+
+def test_every_criterion_body_is_one_region(generated_pages):
+    names, options = configured_extensions()
+    text = generated_pages["kaders/midden-groningen-wmo/index.md"]
+    _, md = convert(text, names, options)
+    regions = [block for block in md.htmlStash.rawHtmlBlocks if str(block).startswith('<div class="kk-criterion"')]
+    assert len(regions) == text.count('<div class="kk-criterion"') > 40
+
+
+@pytest.mark.parametrize("text", [
+    f"{START}\n<div>\n\n*niet* verwerkt\n</div>",  # unclosed: Markdown sees the text as it is (less the marker)
+    f"Tekst\n{START}\n<div><p>a</p></div>\n{END}\nmeer tekst",
+    f"{START}\n<p>x</p>\n{END}\n\n{START}\n<p>y</p>\n{END}",
+])
+def test_marked_html_gives_what_markdown_would_give(text):
+    names, options = configured_extensions()
+    without = [name for name in names if name != EXTENSION]
+    assert convert(text, names, options)[0] == convert(unmarked(text), without, options)[0]
