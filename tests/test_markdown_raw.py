@@ -64,7 +64,7 @@ def test_every_page_converts_to_the_same_html_with_and_without_the_extension(gen
 
 
 @pytest.mark.parametrize("page", ["kaders/midden-groningen-wmo/index.md", "themas/dienstverlening/index.md",
-                                  "onderwerpen/veiligheid/index.md", "kaders/index.md"])
+                                  "onderwerpen/veiligheid/index.md", "kaders/index.md", "data/index.md"])
 def test_the_bulk_of_the_large_pages_skips_both_html_parses(generated_pages, page):
     names, options = configured_extensions()
     text = generated_pages[page]
