@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from .citations import Citation, assign_citations
+from .citations import Citation, assign_citations, work_text
 from .validate import RawData
 
 
@@ -187,6 +187,11 @@ class Framework:
     @property
     def year_text(self) -> str:
         return str(self.data["year"]) if self.data.get("year") else "z.j."
+
+    @property
+    def citation_work(self) -> str:
+        """Who wrote the quoted words, and of what: every citation of the framework without its locator."""
+        return work_text(self)
 
 
 @dataclass

@@ -1,16 +1,19 @@
 // "Kopieer met bronvermelding": put the verbatim criterion text plus its
 // citation on the clipboard. The text is read from the DOM with textContent,
 // so nothing is ever interpreted as HTML; the citation is the one the
-// generator computed (data-citation), formatted by lib/citation.js like in
-// every other output.
-import { quotationWithCitation } from "./lib/citation.js";
+// generator computed (the cited work once on #kk-framework, the criterion's
+// locator), formatted by lib/citation.js like in every other output.
+import { joinCitation, quotationWithCitation } from "./lib/citation.js";
+
+const locatorOf = (criterionElement) => criterionElement.querySelector(".kk-locator").textContent;
 
 export function citationFor(criterionElement, frameworkElement, permalink) {
   const text = criterionElement.querySelector(".kk-text > p").textContent.trim();
   const items = [...criterionElement.querySelectorAll(".kk-text > .kk-items > li")]
     .map((li) => li.textContent.replace(/\s+/g, " ").trim());
   const warning = frameworkElement.dataset.lifecycleWarning || null;
-  return quotationWithCitation({ text, items }, criterionElement.dataset.citation, permalink, warning);
+  const citation = joinCitation(frameworkElement.dataset.citationWork, locatorOf(criterionElement));
+  return quotationWithCitation({ text, items }, citation, permalink, warning);
 }
 
 function announce(message) {
@@ -29,6 +32,11 @@ function announce(message) {
 export function initCopyButtons(root) {
   const framework = root.getElementById("kk-framework");
   if (!framework) return;
+  // The many copy buttons are told apart by their criterion's locator (never its ID); the
+  // name starts with the visible text (WCAG 2.5.3). Without this script they do nothing anyway.
+  for (const button of root.querySelectorAll("[data-copy-criterion]")) {
+    button.setAttribute("aria-label", `${button.textContent}: ${locatorOf(button.closest(".kk-criterion"))}`);
+  }
   root.addEventListener("click", async (event) => {
     const button = event.target.closest("[data-copy-criterion]");
     if (!button) return;

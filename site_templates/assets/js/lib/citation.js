@@ -13,6 +13,14 @@ export function frameworkOf(index, record) {
   return index.frameworks.find((framework) => framework.id === record.framework);
 }
 
+/**
+ * The full citation from its two parts, as generator/citations.py joins them: who wrote the
+ * quoted words and of what (a framework page's data-citation-work), then the locator.
+ */
+export function joinCitation(work, locator) {
+  return `${work}, ${locator}`;
+}
+
 /** "Bron: <citation>." — the citation as a sentence, without the permalink. */
 export function sourceSentence(text) {
   return `Bron: ${text}.`;

@@ -19,9 +19,16 @@ function syncButton(button, selected) {
   button.setAttribute("aria-label", `${label}: ${readableName(button)}`);
 }
 
-/** How a reader knows the criterion: data-select-label ("norm A1, 2e van 10 (Groningen MO/VO)"). */
+/**
+ * How a reader knows the criterion: "norm A1, 2e van 10 (Groningen MO/VO)". Most buttons carry it
+ * (data-select-label); on a framework page it is the criterion's locator and the framework's short
+ * title, which the page holds once (#kk-framework) instead of on each of its many buttons.
+ */
 function readableName(button) {
-  return button.dataset.selectLabel || "criterium";
+  if (button.dataset.selectLabel) return button.dataset.selectLabel;
+  const locator = button.closest(".kk-criterion")?.querySelector(".kk-locator");
+  const framework = button.ownerDocument.getElementById("kk-framework");
+  return locator && framework ? `${locator.textContent} (${framework.dataset.shortTitle})` : "criterium";
 }
 
 function countText(count) {
