@@ -1,0 +1,75 @@
+"""First-load weight of the largest framework page in real Chromium: the bytes it fetches
+(gzip, as a static host sends them) stay within a budget, and it fetches no stylesheet or
+module of a tool it does not have. Bytes are counted from the built files each request
+asked for, not from timing, so the figure is the same on every run (benchmarks/page_weight.py
+measures the same thing on the wire, at every scale)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from urllib.parse import urlparse
+
+# Per builder: the theme's own bundle, stylesheet and palette are 59 KiB with MkDocs' Material
+# and 84 KiB with Zensical's. Issue 22's target is 100 KiB with the default builder; what is
+# still above it is mostly the page's HTML (BENCHMARKS.md, "Page weight per page type", has the
+# breakdown). The budget keeps what has been won, with room for small edits of the data.
+BUDGET_KIB = {"mkdocs": 118, "zensical": 142}
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg"}  # what the static host gzips (benchmarks/sites.py)
+TOOL_ASSETS = ("assets/css/finder.css", "assets/css/zelfscan.css", "assets/css/selectie.css",
+               "assets/css/vergelijken.css", "assets/css/evidence.css", "assets/css/zelfscan-kaders.css",
+               "assets/js/finder/", "assets/js/zelfscan/", "assets/js/vergelijken/", "assets/js/wat-geldt/",
+               "assets/js/selectie/main.js", "assets/js/sortable-table.js",
+               "assets/js/scroll-cue.js")
+
+
+def largest_framework_page(site_dir: Path) -> str:
+    pages = sorted((site_dir / "kaders").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    return f"kaders/{pages[-1].parent.name}/"
+
+
+def fetched(page, base_url: str, relative: str) -> list[str]:
+    """The site files (paths under the site root) that loading `relative` requested."""
+    page.goto(base_url + relative, wait_until="networkidle")
+    root = urlparse(base_url).path
+    paths = []
+    for url in page.requested_urls:
+        path = urlparse(url).path
+        assert path.startswith(root), f"request outside the site: {url}"
+        path = path[len(root):]
+        paths.append(path + "index.html" if path.endswith("/") or not path else path)
+    return paths
+
+
+def gzip_size(file: Path) -> int:
+    data = file.read_bytes()
+    return len(gzip.compress(data, 6)) if file.suffix in COMPRESSED else len(data)
+
+
+def test_framework_page_first_load_within_budget(page, base_url, site_dir, builder):
+    paths = fetched(page, base_url, largest_framework_page(Path(site_dir)))
+    sizes = {path: gzip_size(Path(site_dir) / path) for path in paths}
+    total = sum(sizes.values()) / 1024
+    largest = sorted(sizes.items(), key=lambda item: -item[1])[:5]
+    assert total <= BUDGET_KIB[builder], f"{total:.1f} KiB in {len(paths)} requests; largest: {largest}"
+
+
+def test_framework_page_fetches_no_tool_assets(page, base_url, site_dir):
+    paths = fetched(page, base_url, largest_framework_page(Path(site_dir)))
+    assert not [path for path in paths if path.startswith(TOOL_ASSETS)]
+    # What the page does use is fetched: the copy buttons' module and the selection controls.
+    assert {"assets/js/copy-citation.js", "assets/js/selectie/controls.js"} <= set(paths)
+
+
+def test_tool_pages_fetch_their_own_stylesheets(page, base_url):
+    for relative, stylesheets in (("zoeken/", {"assets/css/finder.css"}),
+                                  ("selectie/", {"assets/css/selectie.css"}),
+                                  ("vergelijken/", {"assets/css/vergelijken.css"}),
+                                  ("zelfscan/", {"assets/css/zelfscan.css", "assets/css/evidence.css",
+                                                 "assets/css/zelfscan-kaders.css"})):
+        page.requested_urls.clear()
+        paths = fetched(page, base_url, relative)
+        assert stylesheets <= set(paths), relative
+        # layout.css adjusts every other stylesheet, so it comes last.
+        sheets = page.evaluate("[...document.styleSheets].map(s => s.href && new URL(s.href).pathname)")
+        assert sheets[-1].endswith("/assets/css/layout.css"), (relative, sheets)
