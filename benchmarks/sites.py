@@ -12,7 +12,6 @@ import contextlib
 import gzip
 import http.server
 import os
-import socketserver
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.synthetic import ROOT, make_project  # noqa: E402
+from tests.browser.conftest import QuietServer  # noqa: E402
 
 SUB_PATH = "/kwaliteitskaders/"
 COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map", ".csv", ".md"}
@@ -103,21 +103,11 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.log.append((self.path, len(body)))
 
 
-class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        # A browser context closed mid-response (the benchmarks close each one when the page is
-        # idle) is not an error of the server; anything else still prints its traceback.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 class GzipServer:
     def __init__(self, directory: Path):
         handler = type("Handler", (_GzipHandler,), {"log": [], "cache": {}})
         self.log = handler.log
-        self._server = _Server(("127.0.0.1", 0), lambda *a: handler(*a, directory=str(directory)))
+        self._server = QuietServer(("127.0.0.1", 0), lambda *a: handler(*a, directory=str(directory)))
 
     def url(self, relative: str = "") -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}{SUB_PATH}{relative}"

@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import socketserver
+import sys
 import threading
 from pathlib import Path
 
@@ -55,11 +56,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path(path)
 
 
+class QuietServer(socketserver.ThreadingTCPServer):
+    """A static server whose threads do not outlive it and that keeps quiet when a page
+    closes mid-response (tests and benchmarks close pages as soon as they have what they need);
+    any other error still prints its traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
