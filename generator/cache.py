@@ -95,6 +95,15 @@ class Cache:
         self.used.add(path)
         return value
 
+    def keep(self, namespace: str, key: str) -> bool:
+        """Whether the entry exists, keeping it for the next build without reading it (its value is
+        not needed now: what it holds is already in place)."""
+        path = self._path(namespace, key)
+        if not path.is_file():
+            return False
+        self.used.add(path)
+        return True
+
     def put(self, namespace: str, key: str, value: Any) -> None:
         path = self._path(namespace, key)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

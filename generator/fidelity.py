@@ -79,6 +79,10 @@ class SourceFile:
                     kept.append((number, line))
         return kept
 
+    def content_lines(self) -> frozenset[int]:
+        """The numbers of the lines a quotation can match: not furniture, not blank."""
+        return frozenset(number for number, _ in self.window_lines(f"1-{len(self.lines)}"))
+
     def window(self, spec: str) -> str:
         """The quoted lines, normalised, joined by newlines."""
         return "\n".join(line for _, line in self.window_lines(spec))

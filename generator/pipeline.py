@@ -48,10 +48,23 @@ def render_site(paths: ProjectPaths, site_url: str | None = None, build_date: st
     return dict(site_files(paths, site_url, build_date, cache))
 
 
+@dataclass
+class LastRun:
+    """What the last `generate` left in build/docs (from its manifest): per framework the cache key
+    of the outputs it wrote, and the files whose size and modification time are still as it left
+    them. A framework whose key is the same and whose files are all still as they were needs
+    neither its outputs read from the cache nor its files compared."""
+    keys: dict[str, str]
+    unchanged: set[str]
+
+
 def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str | None = None,
-               cache: Cache | None = None) -> Iterator[tuple[str, bytes]]:
+               cache: Cache | None = None, last: LastRun | None = None,
+               keys_used: dict[str, str] | None = None) -> Iterator[tuple[str, bytes | None]]:
     """Every file of the site source as (path under build/docs, bytes), each given as soon as it is
-    rendered so the caller need not hold them all. Raises DataError before the first file."""
+    rendered so the caller need not hold them all. Raises DataError before the first file.
+    With `last` (and a cache), a file that build/docs already holds as it must be comes as
+    (path, None); `keys_used` is then filled with each framework's cache key, for the next run."""
     raw, problems = validate_project(paths, cache)
     if problems:
         raise DataError(problems)
@@ -63,12 +76,23 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
     keys = _render_keys(catalog, framework_digests, paths, site_url, build_date) if cache is not None else {}
     parts: dict[str, dict[str, Any]] = {}
     missing: list[str] = []
+    if keys_used is not None:
+        keys_used.update(keys)
     for framework in catalog.frameworks:
-        cached = cache.get("render", keys[framework.id]) if framework.id in keys else None
-        if cached is None:
+        key = keys.get(framework.id)
+        # An entry is the framework's file names and its parts; its files are a separate entry,
+        # read only when build/docs does not hold them as the last run left them.
+        cached = cache.get("render", key) if key else None
+        if cached is not None and last is not None and last.keys.get(framework.id) == key \
+                and all(name in last.unchanged for name in cached[0]) and cache.keep("files", key):
+            yield from ((name, None) for name in cached[0])
+            parts[framework.id] = cached[1]
+            continue
+        own = cache.get("files", key) if cached is not None else None
+        if own is None:
             missing.append(framework.id)
         else:
-            yield from cached[0].items()
+            yield from own.items()
             parts[framework.id] = cached[1]
     render = pages.renderer(catalog, paths, site_url, build_date)
     starts = search_index.synonym_starts(catalog)
@@ -81,7 +105,8 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
         for _, result in itertools.islice(results, joined):
             for framework_id, own, framework_parts in result:
                 if framework_id in keys:
-                    cache.put("render", keys[framework_id], (own, framework_parts))
+                    cache.put("files", keys[framework_id], own)
+                    cache.put("render", keys[framework_id], (sorted(own), framework_parts))
                 parts[framework_id] = framework_parts
                 yield from own.items()
         ordered = [parts.pop(framework.id) for framework in catalog.frameworks]
@@ -90,15 +115,17 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
         yield from pages.render_group_pages(catalog, [part.pop("groups") for part in ordered], render).items()
         for _, result in results:
             yield from result.items()
+    fingerprints = [part.pop("fingerprint") for part in ordered]
     yield from exports.combined_exports(catalog, paths, build_date, ordered)
-    yield from pages.render_site_info(catalog, build_date=build_date).items()
+    yield from pages.render_version_pages(catalog, build_date, fingerprints, render).items()
 
 
 def _render_task(task: tuple[str, Any]) -> Any:
     """One share of the rendering, in a worker process or here (generator/workers.py). Each
     framework's own outputs are its page, its downloads and its tool data; its parts are those of
     the combined downloads (exports.render_framework_exports), of the finder index
-    (search_index.framework_part) and of the element and topic pages (pages.render_groups)."""
+    (search_index.framework_part), of the element and topic pages (pages.render_groups) and of
+    the data version (pages.framework_fingerprint)."""
     catalog, render, site_url, build_date, starts = workers.state()
     kind, argument = task
     if kind == "pages":
@@ -111,6 +138,7 @@ def _render_task(task: tuple[str, Any]) -> Any:
         downloads, framework_parts = exports.render_framework_exports(framework, build_date, site_url)
         framework_parts["search"] = search_index.framework_part(framework, catalog, starts)
         framework_parts["groups"] = pages.render_groups(catalog, framework, render)
+        framework_parts["fingerprint"] = pages.framework_fingerprint(framework)
         own = {**pages.render_framework_pages(catalog, None, site_url, build_date, [framework], render)[framework_id],
                **downloads, **client.render_framework_client_data(framework, catalog, build_date)}
         results.append((framework_id, own, framework_parts))
@@ -140,11 +168,15 @@ def _comparable_neighbours(framework: Framework, catalog: Catalog) -> str:
     return json.dumps(shown, ensure_ascii=False)
 
 
-def sync_tree(files: Iterable[tuple[str, bytes]], target: Path) -> WriteSummary:
+def sync_tree(files: Iterable[tuple[str, bytes | None]], target: Path) -> WriteSummary:
+    """Write each file whose bytes differ from what `target` holds (None: it holds the right ones)
+    and remove every other file."""
     changed = 0
     written: set[str] = set()
     for relative, content in files:
         written.add(relative)
+        if content is None:
+            continue
         path = target / relative
         if path.is_file() and path.read_bytes() == content:
             continue
@@ -185,21 +217,30 @@ def output_state(target: Path) -> dict[str, list[int]]:
 def generate(paths: ProjectPaths, site_url: str | None = None) -> WriteSummary:
     """Validate, render and sync build/docs. When nothing `generate` reads has changed since the
     last run and build/docs is as that run left it (sizes and modification times), nothing is
-    done: `serve` started right after `generate` rebuilds nothing."""
+    done: `serve` started right after `generate` rebuilds nothing. Otherwise the frameworks whose
+    outputs did not change and whose files are as the last run left them are not rewritten or
+    even compared (LastRun)."""
     build_date = datetime.now(timezone.utc).date().isoformat()
     inputs = input_digest(paths, site_url, build_date)
     manifest = paths.cache / GENERATED_MANIFEST
+    state = output_state(paths.docs)
+    last = None
     try:
-        last = json.loads(manifest.read_text(encoding="utf-8"))
-        if last["inputs"] == inputs and last["outputs"] == output_state(paths.docs):
-            return WriteSummary(len(last["outputs"]), 0, 0)
-    except (OSError, ValueError, KeyError, TypeError):
+        recorded = json.loads(manifest.read_text(encoding="utf-8"))
+        if recorded["inputs"] == inputs and recorded["outputs"] == state:
+            return WriteSummary(len(recorded["outputs"]), 0, 0)
+        last = LastRun(dict(recorded["keys"]), {name for name, stat in recorded["outputs"].items()
+                                                if state.get(name) == stat})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     cache = Cache(paths.cache)
-    summary = sync_tree(site_files(paths, site_url=site_url, build_date=build_date, cache=cache), paths.docs)
+    keys: dict[str, str] = {}
+    summary = sync_tree(site_files(paths, site_url=site_url, build_date=build_date, cache=cache, last=last,
+                                   keys_used=keys), paths.docs)
     cache.prune()
     try:
-        manifest.write_text(json.dumps({"inputs": inputs, "outputs": output_state(paths.docs)}), encoding="utf-8")
+        manifest.write_text(json.dumps({"inputs": inputs, "outputs": output_state(paths.docs), "keys": keys}),
+                            encoding="utf-8")
     except OSError:
         pass
     return summary

@@ -93,6 +93,7 @@ class Validator:
         self._validators, self._fast_validators = self._schema_validators()
         self._stage_key: str | None = None
         self.file_digests: dict[Path, str] = {}  # with a cache: the bytes each normset was checked from
+        self._content_lines: dict[str, frozenset[int]] = {}  # per source text: content_lines()
 
     # -- helpers -------------------------------------------------------
     def report(self, file: LoadedFile, json_path: JsonPath, message: str) -> None:
@@ -280,7 +281,9 @@ class Validator:
         if reason:
             self.report(file, region_path, f"bad locator: {reason}")
             return
-        region_lines = {number for number, _ in source.window_lines(region)}
+        content = self.content_lines(source)
+        region_lines = {number for start, end in fidelity.parse_line_spec(region) for number in range(start, end + 1)
+                        if number in content}
         consumed = self.consumed.get(source_name, set())
         listed: dict[int, int] = {}
         for index, entry in enumerate(coverage.get("unquoted", [])):
@@ -304,6 +307,20 @@ class Validator:
             self.problems.append(Problem(
                 display, number, f"line is in the region of {file.display_path} but no quotation uses it: quote it "
                 f"or list it under coverage.unquoted with its kind: \"{normalise_preview(source.lines[number - 1])}\""))
+
+    def content_lines(self, source: fidelity.SourceFile) -> frozenset[int]:
+        """source.content_lines(), which only the source texts, the furniture patterns and the code
+        decide: with a cache, computed once per version of those (the coverage check, which runs on
+        every build, would otherwise normalise every line of every region each time)."""
+        if source.name not in self._content_lines:
+            key = digest(self.stage_key(), "content-lines", source.name)
+            lines = self.cache.get("validate", key) if self.cache is not None else None
+            if lines is None:
+                lines = source.content_lines()
+                if self.cache is not None:
+                    self.cache.put("validate", key, lines)
+            self._content_lines[source.name] = lines
+        return self._content_lines[source.name]
 
     def check_source_encoding(self) -> None:
         """Every source text is UTF-8; otherwise say where the first bad byte is, so the editor

@@ -112,18 +112,24 @@ def framework_status(framework: Framework, catalog: Catalog) -> str:
     return text
 
 
-def data_version(catalog: Catalog) -> str:
-    """A short fingerprint of all framework data: it changes exactly when a text or fact changes."""
-    digest = hashlib.sha256()
-    for framework in catalog.frameworks:
-        digest.update(json.dumps(framework.document, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    return digest.hexdigest()[:12]
+def framework_fingerprint(framework: Framework) -> str:
+    """The digest of one framework's data (the pipeline caches it with the framework's outputs)."""
+    document = json.dumps(framework.document, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(document.encode("utf-8")).hexdigest()
+
+
+def data_version(fingerprints: list[str]) -> str:
+    """A short fingerprint of all framework data, from every framework's (framework_fingerprint, in
+    catalog order): it changes exactly when a text or fact changes."""
+    return hashlib.sha256("".join(fingerprints).encode("ascii")).hexdigest()[:12]
 
 
 def render_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> dict[str, bytes]:
     render = renderer(catalog, paths, site_url, build_date)
     files = render_site_pages(catalog, paths, site_url, build_date, render=render)
     files.update(render_group_pages(catalog, [render_groups(catalog, f, render) for f in catalog.frameworks], render))
+    files.update(render_version_pages(catalog, build_date, [framework_fingerprint(f) for f in catalog.frameworks],
+                                      render))
     for pages in render_framework_pages(catalog, paths, site_url, build_date, catalog.frameworks).values():
         files.update(pages)
     return files
@@ -171,7 +177,8 @@ def render_site_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | Non
 
 def _site_pages(catalog: Catalog) -> list[tuple[str, str, Callable[[], dict[str, Any]]]]:
     """(template, target, values) of every site page but the element and topic pages (those:
-    render_group_pages); values() computes what only that page needs."""
+    render_group_pages) and the about page (render_version_pages); values() computes what only
+    that page needs."""
 
     def topics_index() -> dict[str, Any]:
         counts = topic_counts(catalog)
@@ -182,8 +189,7 @@ def _site_pages(catalog: Catalog) -> list[tuple[str, str, Callable[[], dict[str,
             ("elements_index.md.j2", "themas/index.md", dict),
             ("topics_index.md.j2", "onderwerpen/index.md", topics_index),
             ("glossary.md.j2", "begrippen/index.md", dict),  # always: the navigation in mkdocs.yml links it
-            ("data.md.j2", "data/index.md", lambda: {"columns": COLUMN_DOCS}),
-            ("about.md.j2", "over/index.md", lambda: {"data_version": data_version(catalog)})]
+            ("data.md.j2", "data/index.md", lambda: {"columns": COLUMN_DOCS})]
 
 
 def _group_pages(catalog: Catalog) -> list[tuple[str, str, dict[str, Any], Callable[[Criterion], bool]]]:
@@ -228,9 +234,13 @@ def render_group_pages(catalog: Catalog, groups: list[dict[str, tuple[int, str]]
 SITE_INFO_FILE = "assets/site-info.json"
 
 
-def render_site_info(catalog: Catalog, build_date: str) -> dict[str, bytes]:
-    """The footer's facts: data version, counts and build date (Dutch)."""
-    info = {"data_version": data_version(catalog), "frameworks": len(catalog.frameworks),
+def render_version_pages(catalog: Catalog, build_date: str, fingerprints: list[str],
+                         render: Renderer) -> dict[str, bytes]:
+    """The files that show the data version (from the frameworks' fingerprints, in catalog order):
+    the about page, and the footer's facts (data version, counts and build date, Dutch)."""
+    version = data_version(fingerprints)
+    info = {"data_version": version, "frameworks": len(catalog.frameworks),
             "criteria": sum(len(f.criteria()) for f in catalog.frameworks),
             "build_date": build_date, "build_date_text": dutch_date(build_date)}
-    return {SITE_INFO_FILE: json.dumps(info, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
+    return {"over/index.md": render("about.md.j2", data_version=version),
+            SITE_INFO_FILE: json.dumps(info, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
