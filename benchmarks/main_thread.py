@@ -4,7 +4,8 @@ Lighthouse's mobile score on these pages is mostly total blocking time, which it
 the main-thread work it observes; on a shared 2-core machine that figure swings with the load.
 This benchmark isolates the work itself: it builds each checkout at one scale
 (benchmarks/sites.py), serves both at once, and loads each page type in a fresh context of
-Chromium at a phone's viewport (390 × 844), alternating between the checkouts run by run, and
+Chromium at a phone's viewport (390 × 844), alternating between the checkouts (and which goes
+first) run by run, and
 reads Chromium's own counters (CDP Performance.getMetrics: ScriptDuration, LayoutDuration +
 RecalcStyleDuration, TaskDuration, Nodes) once the network is idle. Prints medians and the
 after/before ratio. Usage:
@@ -73,9 +74,12 @@ def main() -> None:
         # Page types come from the "after" site; both checkouts hold the same data.
         samples = {(page, name): [] for page, _ in page_types(sites["after"]) for name in checkouts}
         loads = []
-        for _ in range(args.runs):
+        for run in range(args.runs):
+            # Alternating order (before, after, after, before, ...): the first load of a pair
+            # measured slower on a loaded machine, whichever checkout it was.
+            order = list(checkouts) if run % 2 == 0 else list(reversed(checkouts))
             for page, relative in page_types(sites["after"]):
-                for name in checkouts:
+                for name in order:
                     samples[page, name].append(measure(browser, servers[name].url(relative)))
             loads.append(os.getloadavg()[0])
         browser.close()
