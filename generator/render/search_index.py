@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -281,20 +282,21 @@ def criterion_fields(record: dict[str, Any], section: str, framework_titles: lis
     }
 
 
-# Per ranking field in FIELD_BOOST order: the field's length in words and each distinct word's
-# term frequency, in the order the words first occur (the order the weights are summed in).
-FieldCounts = tuple[tuple[int, dict[str, int]], ...]
-
-
-def _field_counts(fields: dict[str, list[str]], canonical: dict[str, str]) -> FieldCounts:
-    counted = []
-    for name in FIELD_BOOST:
-        counts: dict[str, int] = {}
+def _count_fields(fields: dict[str, list[str]], local: dict[str, int], counts: array, totals: list[int]) -> None:
+    """Append to `counts`, per ranking field in FIELD_BOOST order: the field's length in words, its
+    number of distinct words, and per distinct word (in the order the words first occur, the order
+    the weights are summed in) its number in `local` (the part's own vocabulary) and its term
+    frequency. Flat integers, so that a part is small and quick to pickle. `totals` adds up the
+    lengths per field."""
+    for field_number, name in enumerate(FIELD_BOOST):
+        totals[field_number] += len(fields[name])
+        frequencies: dict[int, int] = {}
         for word in fields[name]:
-            word = canonical.setdefault(word, word)  # one object per word, so a pickled part stays small
-            counts[word] = counts.get(word, 0) + 1
-        counted.append((len(fields[name]), counts))
-    return tuple(counted)
+            number = local.setdefault(word, len(local))
+            frequencies[number] = frequencies.get(number, 0) + 1
+        counts.extend((len(fields[name]), len(frequencies)))
+        for number, frequency in frequencies.items():
+            counts.extend((number, frequency))
 
 
 def quantise(weight: float) -> int:
@@ -313,15 +315,18 @@ def framework_part(framework: Framework, catalog: Catalog, starts: frozenset[str
     - sections: its section titles in order of first use;
     - criteria: per criterion its record as JSON text without the framework and section positions
       (the ID's JSON, the section's position in `sections`, the rest of the record's JSON);
-    - counts: per criterion its words per ranking field (the weights need the average field
-      lengths of the whole catalog, so they are computed when the parts are joined);
+    - words, counts, totals: per criterion its words per ranking field, as numbers in `words` with
+      their term frequencies (_count_fields), and the words per field over all its criteria (the
+      weights need the average field lengths of the whole catalog, so they are computed when the
+      parts are joined);
     - titles, occurrences: where the framework's titles and its criteria's texts use a word that
       starts a multi-word synonym form."""
     sections: list[str] = []
     section_index: dict[str, int] = {}
     criteria: list[tuple[str, int, str]] = []
-    counts: list[FieldCounts] = []
-    canonical: dict[str, str] = {}
+    counts = array("I")
+    local: dict[str, int] = {}
+    totals = [0] * len(FIELD_BOOST)
     texts: list[str] = []
     titles = framework_titles(framework)
     for criterion in framework.criteria():
@@ -337,10 +342,10 @@ def framework_part(framework: Framework, catalog: Catalog, starts: frozenset[str
         if criterion.closing:
             record["closing"] = criterion.closing.text
         criteria.append((_json(criterion.id), section_index[section.id], _json(record)[1:]))
-        counts.append(_field_counts(criterion_fields(record, section.title, titles), canonical))
+        _count_fields(criterion_fields(record, section.title, titles), local, counts, totals)
         texts.extend(own_texts(record))
         texts.extend(note_texts(record))
-    return {"sections": sections, "criteria": criteria, "counts": counts,
+    return {"sections": sections, "criteria": criteria, "words": list(local), "counts": counts, "totals": totals,
             "titles": _occurrences(titles, starts), "occurrences": _occurrences(texts, starts)}
 
 
@@ -351,9 +356,8 @@ def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = N
     if parts is None:
         starts = synonym_starts(catalog)
         parts = [framework_part(f, catalog, starts) for f in catalog.frameworks]
-    total = sum(len(part["counts"]) for part in parts)
-    average = {name: sum(fields[i][0] for part in parts for fields in part["counts"]) / max(1, total)
-               for i, name in enumerate(FIELD_BOOST)}
+    total = sum(len(part["criteria"]) for part in parts)
+    average = {name: sum(part["totals"][i] for part in parts) / max(1, total) for i, name in enumerate(FIELD_BOOST)}
     norm_factor = [(FIELD_BOOST[name], average[name] or 1) for name in FIELD_BOOST]
     postings: dict[str, list[int]] = {}
     criteria: list[str] = []
@@ -364,15 +368,18 @@ def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = N
         sections.extend(part["sections"])
         criteria.extend(f'{{"id":{id_json},"f":{framework_number},"s":{offset + section},{rest}'
                         for id_json, section, rest in part["criteria"])
-        for fields in part["counts"]:
+        local, counts, position = part["words"], part["counts"], 0
+        for _ in part["criteria"]:
             # BM25F-like: per word, the sum over fields of boost * saturated, length-normalised term frequency.
             weights: dict[str, float] = {}
-            for (length, counts), (boost, field_average) in zip(fields, norm_factor):
-                if not length:
-                    continue
-                norm = BM25_K1 * (1 - BM25_B + BM25_B * length / field_average)
-                for word, tf in counts.items():
-                    weights[word] = weights.get(word, 0.0) + boost * tf * (BM25_K1 + 1) / (tf + norm)
+            for boost, field_average in norm_factor:
+                length, end = counts[position], position + 2 + 2 * counts[position + 1]
+                if length:
+                    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / field_average)
+                    for word_number, tf in zip(counts[position + 2:end:2], counts[position + 3:end:2]):
+                        word = local[word_number]
+                        weights[word] = weights.get(word, 0.0) + boost * tf * (BM25_K1 + 1) / (tf + norm)
+                position = end
             base = number * POSTING_SHIFT
             for word, weight in weights.items():
                 scaled = round(weight * WEIGHT_SCALE)  # quantise(weight), inlined: this runs per posting
