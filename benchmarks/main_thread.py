@@ -28,19 +28,15 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.page_weight import page_types as page_weight_types  # noqa: E402
 from benchmarks.sites import ROOT, GzipServer, Site, built_site  # noqa: E402
 
 COUNTERS = ("script", "style+layout", "tasks")
 
 
 def page_types(site: Site) -> list[tuple[str, str]]:
-    return [
-        ("home", ""),
-        ("framework (largest)", f"kaders/{site.frameworks[0]}/"),
-        ("element (largest)", f"themas/{site.elements[0]}/"),
-        ("finder ?q=meldcode", "zoeken/?q=meldcode"),
-        ("self-scan ?kader=", f"zelfscan/?kader={site.frameworks[0]}"),
-    ]
+    """The page types page_weight.py measures, with the same query."""
+    return page_weight_types(site, "meldcode")
 
 
 def measure(browser, url: str) -> dict[str, float]:

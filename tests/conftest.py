@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(os.environ.get("KK_ROOT") or Path(__file__).resolve().parent.parent)
 
@@ -18,6 +19,13 @@ ROOT = Path(os.environ.get("KK_ROOT") or Path(__file__).resolve().parent.parent)
 # Material, and Zensical, its successor, which reads the same mkdocs.yml.
 # KK_BUILDERS=mkdocs (or zensical) limits a local run to one of them.
 BUILDERS = [b for b in os.environ.get("KK_BUILDERS", "mkdocs,zensical").split(",") if b]
+
+
+def mkdocs_config() -> dict:
+    """mkdocs.yml as data, for tests that check what it configures (`!ENV` values read as None)."""
+    loader = type("ConfigLoader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda load, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
 def build_site(builder: str, output: Path) -> None:

@@ -32,6 +32,13 @@ def test_no_citation_contains_an_internal_id(catalog):
             assert not any(word in ids for word in re.findall(r"[a-z0-9-]+", text)), (criterion.id, text)
 
 
+def test_a_citation_is_the_framework_work_and_the_locator(catalog):
+    """A framework page holds the cited work once (#kk-framework) and each criterion its locator;
+    copy-citation.js joins the two (lib/citation.js joinCitation) into exactly this citation."""
+    for criterion in catalog.criteria():
+        assert criterion.citation.text == f"{criterion.framework.citation_work}, {criterion.label}", criterion.id
+
+
 def test_locators_are_unique_within_each_framework(catalog):
     for framework in catalog.frameworks:
         counts = Counter(c.citation.locator for c in framework.criteria())

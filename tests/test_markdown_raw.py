@@ -8,25 +8,19 @@ from __future__ import annotations
 
 import markdown
 import pytest
-import yaml
 from mkdocs.structure.pages import _RawHTMLPreprocessor
 
 from generator.markdown_raw import END, START, RawRegionPreprocessor
 from generator.pipeline import render_site
 from generator.project import ProjectPaths
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_config
 
 EXTENSION = "generator.markdown_raw"
 
 
 def configured_extensions() -> tuple[list[str], dict]:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     names, options = [], {}
-    for entry in config["markdown_extensions"]:
+    for entry in mkdocs_config()["markdown_extensions"]:
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         names.append(name)
         if settings:

@@ -12,10 +12,9 @@ from collections import Counter
 
 import openpyxl
 import pytest
-import yaml
 
 from generator.model import build_catalog
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_config
 from tests.datahelpers import real_data
 
 
@@ -188,10 +187,7 @@ def test_navigation_follows_the_visitor_not_the_alphabet(site_dir, catalog):
     the frameworks are listed on /kaders/ (in catalog order), not in the navigation."""
     home = html(site_dir, "")
     tabs = re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]*?)\s*<', home)
-    loader = type("ConfigLoader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda load, node: None)  # site_url; not needed here
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
-    configured = [next(iter(entry)) for entry in config["nav"]]
+    configured = [next(iter(entry)) for entry in mkdocs_config()["nav"]]
     assert tabs == configured and tabs[:3] == ["Home", "Kaders", "Thema's"]
     assert "twente-kwaliteit-2017" not in home.split('class="md-tabs"')[1].split("</nav>")[0]
     overview = html(site_dir, "kaders")
