@@ -28,9 +28,13 @@ def largest_framework_page(site_dir: Path) -> str:
     return f"kaders/{pages[-1].parent.name}/"
 
 
-def fetched(page, base_url: str, relative: str) -> list[str]:
-    """The site files (paths under the site root) that loading `relative` requested."""
+def fetched(page, base_url: str, relative: str, ready: str | None = None) -> list[str]:
+    """The site files (paths under the site root) that loading `relative` requested, once the
+    page is idle and, if given, the JavaScript condition `ready` holds (modules imported late,
+    after the page's own script ran, are then requested too)."""
     page.goto(base_url + relative, wait_until="networkidle")
+    if ready:
+        page.wait_for_function(ready)
     root = urlparse(base_url).path
     paths = []
     for url in page.requested_urls:
@@ -55,7 +59,10 @@ def test_framework_page_first_load_within_budget(page, base_url, site_dir, build
 
 
 def test_framework_page_fetches_no_tool_assets(page, base_url, site_dir):
-    paths = fetched(page, base_url, largest_framework_page(Path(site_dir)))
+    # The copy and selection buttons get their names from copy-citation.js and selectie/controls.js.
+    wired = ("() => ['[data-copy-criterion]', '[data-select-criterion]'].every("
+             "(selector) => document.querySelector(selector)?.hasAttribute('aria-label'))")
+    paths = fetched(page, base_url, largest_framework_page(Path(site_dir)), ready=wired)
     assert not [path for path in paths if path.startswith(TOOL_ASSETS)]
     # What the page does use is fetched: the copy buttons' module and the selection controls.
     assert {"assets/js/copy-citation.js", "assets/js/selectie/controls.js"} <= set(paths)
