@@ -237,6 +237,15 @@ class ComparableGroup:
         return [(member, "equivalent" if own == relation == "equivalent" else "partial")
                 for member, relation in self.members if member.framework is not criterion.framework]
 
+    def compared_frameworks(self, criterion: Criterion, limit: int = 4) -> list[str]:
+        """The frameworks to compare `criterion`'s with: its own first, then the other members', at
+        most `limit` (what the comparison page shows at once)."""
+        ids = [criterion.framework.id]
+        for member, _ in self.members:
+            if member.framework.id not in ids:
+                ids.append(member.framework.id)
+        return ids[:limit]
+
 
 @dataclass
 class Catalog:

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlparse
 
 import docx
 import pytest
+from playwright.sync_api import expect
 
 from generator.render.pages import dutch_date
 from tests.browser.conftest import run_axe
@@ -102,28 +103,42 @@ def download(page, button_name, target: Path) -> Path:
 # ---- selecting on every kind of page ----------------------------------------
 
 def test_select_on_framework_page_survives_reload_and_removes(page, base_url):
+    """The store is fetched on first use (selectie/controls.js), so states are awaited, not read at once."""
     page.goto(base_url + f"kaders/{FRAMEWORK}/")
-    assert header_link(page).inner_text() == "Selectie (0)"
+    expect(header_link(page)).to_have_text("Selectie (0)")
     button = select_button(page, "mg-vei-09")
-    assert button.get_attribute("aria-pressed") == "false"
+    expect(button).to_have_attribute("aria-pressed", "false")
     button.click()
-    assert button.get_attribute("aria-pressed") == "true"
+    expect(button).to_have_attribute("aria-pressed", "true")
     assert button.inner_text().strip().endswith("Geselecteerd")
-    assert header_link(page).inner_text() == "Selectie (1)"
+    expect(header_link(page)).to_have_text("Selectie (1)")
     page.get_by_role("status").filter(has_text="(Midden-Groningen Wmo) toegevoegd aan de selectie").wait_for()
     assert_accessible(page)  # the pressed state keeps its contrast
     use_dark_palette(page)
     assert_accessible(page)
 
     page.reload()
-    assert select_button(page, "mg-vei-09").get_attribute("aria-pressed") == "true"
-    assert header_link(page).inner_text() == "Selectie (1)"
+    expect(select_button(page, "mg-vei-09")).to_have_attribute("aria-pressed", "true")
+    expect(header_link(page)).to_have_text("Selectie (1)")
     assert stored_ids(page) == ["mg-vei-09"]
 
     select_button(page, "mg-vei-09").click()
-    assert select_button(page, "mg-vei-09").get_attribute("aria-pressed") == "false"
-    assert header_link(page).inner_text() == "Selectie (0)"
+    expect(select_button(page, "mg-vei-09")).to_have_attribute("aria-pressed", "false")
+    expect(header_link(page)).to_have_text("Selectie (0)")
     assert stored_ids(page) == []
+
+
+def test_framework_page_fetches_the_store_only_when_used(page, base_url):
+    """With nothing stored, a framework page does not download the selection store until a select
+    button is pointed at; a click made before it has arrived still counts, once."""
+    page.goto(base_url + f"kaders/{FRAMEWORK}/", wait_until="networkidle")
+    assert not [u for u in page.requested_urls if u.endswith("selectie/store.js")]
+    expect(header_link(page)).to_have_text("Selectie (0)")
+    select_button(page, "mg-vei-09").click()
+    expect(select_button(page, "mg-vei-09")).to_have_attribute("aria-pressed", "true")
+    expect(header_link(page)).to_have_text("Selectie (1)")
+    assert stored_ids(page) == ["mg-vei-09"]
+    assert len([u for u in page.requested_urls if u.endswith("selectie/store.js")]) == 1
 
 
 def test_select_on_element_page(page, base_url):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from playwright.sync_api import expect
+
 
 def test_every_matrix_cell_equals_the_list_it_links_to(page, base_url):
     page.goto(base_url + "onderwerpen/")
@@ -57,6 +59,6 @@ def test_topic_chip_leads_to_the_topic_page_and_its_description(page, base_url):
     entry = page.locator('li.kk-topic-entry[data-criterion-id="twe-08"]')
     assert "2017" in page.locator("#kader-twente-kwaliteit-2017 .kk-group-meta").inner_text()
     entry.get_by_role("button", name="Selecteer").click()
-    assert entry.get_by_role("button", name="Selecteer").get_attribute("aria-pressed") == "true"
+    expect(entry.get_by_role("button", name="Selecteer")).to_have_attribute("aria-pressed", "true")
     entry.get_by_role("link").click()
     page.wait_for_url("**/kaders/twente-kwaliteit-2017/#twe-08")

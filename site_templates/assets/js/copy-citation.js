@@ -2,12 +2,16 @@
 // citation on the clipboard. The text is read from the DOM with textContent,
 // so nothing is ever interpreted as HTML; the citation is the one the
 // generator computed (the cited work once on #kk-framework, the criterion's
-// locator), formatted by lib/citation.js like in every other output.
-import { joinCitation, quotationWithCitation } from "./lib/citation.js";
+// locator), formatted by lib/citation.js like in every other output. That
+// module is fetched when a copy button is first pointed at or focused (or
+// clicked), not with the page: most views copy nothing.
+let citationModule = null;
+const loadCitation = () => (citationModule ??= import("./lib/citation.js"));
 
 const locatorOf = (criterionElement) => criterionElement.querySelector(".kk-locator").textContent;
 
-export function citationFor(criterionElement, frameworkElement, permalink) {
+export async function citationFor(criterionElement, frameworkElement, permalink) {
+  const { joinCitation, quotationWithCitation } = await loadCitation();
   const text = criterionElement.querySelector(".kk-text > p").textContent.trim();
   const items = [...criterionElement.querySelectorAll(".kk-text > .kk-items > li")]
     .map((li) => li.textContent.replace(/\s+/g, " ").trim());
@@ -37,15 +41,20 @@ export function initCopyButtons(root) {
   for (const button of root.querySelectorAll("[data-copy-criterion]")) {
     button.setAttribute("aria-label", `${button.textContent}: ${locatorOf(button.closest(".kk-criterion"))}`);
   }
+  const copyButtonAt = (event) => event.target instanceof Element && event.target.closest("[data-copy-criterion]");
+  const preload = (event) => {
+    if (copyButtonAt(event)) loadCitation();
+  };
+  root.addEventListener("pointerover", preload);
+  root.addEventListener("focusin", preload);
   root.addEventListener("click", async (event) => {
-    const button = event.target.closest("[data-copy-criterion]");
+    const button = copyButtonAt(event);
     if (!button) return;
     const id = button.dataset.copyCriterion;
     const criterion = root.querySelector(`.kk-criterion[data-criterion-id="${CSS.escape(id)}"]`);
     const permalink = new URL(`#${id}`, location.href.split(/[?#]/)[0]).href;
-    const text = citationFor(criterion, framework, permalink);
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(await citationFor(criterion, framework, permalink));
       announce("Gekopieerd met bronvermelding.");
     } catch {
       announce("Kopiëren lukte niet; selecteer de tekst en kopieer handmatig.");

@@ -4,7 +4,14 @@
 // buttons that other tools render later; they dispatch kk:content-changed on
 // the document so the new buttons get their state. The header shows a live
 // "Selectie (N)" link on every page.
-import { onSelectionChange, selectedIds, toggle } from "./store.js";
+//
+// The store (store.js, roles.js) is most of the weight of a framework page's
+// scripts, and most views of such a page change nothing. So it is loaded at
+// once only when a selection is stored (the count must show) or a tool page may
+// change it; otherwise on the first sign of use (pointer or focus on a select
+// button), on a click, or when another tab changes the selection. Clicks made
+// while it loads are handled in order once it is there.
+import { CHANGE_EVENT, STORAGE_KEY, V1_STORAGE_KEY } from "./keys.js";
 
 const LABEL_SELECTED = "Geselecteerd";
 const LABEL_NOT_SELECTED = "Selecteer";
@@ -61,29 +68,59 @@ function createAnnouncer(doc) {
   };
 }
 
+let storeModule = null;
+const loadStore = () => (storeModule ??= import("./store.js"));
+
+function selectionStored() {
+  try {
+    return localStorage.getItem(STORAGE_KEY) !== null || localStorage.getItem(V1_STORAGE_KEY) !== null;
+  } catch {
+    return false; // storage blocked: nothing can be stored, the store keeps a copy in memory
+  }
+}
+
 export function initSelectionControls(doc, siteRoot) {
   const headerLink = createHeaderLink(doc, siteRoot);
   const announce = createAnnouncer(doc);
+  const selectButtonAt = (event) => event.target instanceof Element && event.target.closest("[data-select-criterion]");
 
-  function sync() {
-    const selected = new Set(selectedIds());
+  function sync(store) {
+    const selected = new Set(store ? store.selectedIds() : []);
     for (const button of doc.querySelectorAll("[data-select-criterion]")) {
       syncButton(button, selected.has(button.dataset.selectCriterion));
     }
     if (headerLink) headerLink.textContent = countText(selected.size);
   }
+  const loadAndSync = () => loadStore().then(sync);
 
   doc.addEventListener("click", (event) => {
-    const button = event.target instanceof Element && event.target.closest("[data-select-criterion]");
+    const button = selectButtonAt(event);
     if (!button) return;
-    const id = button.dataset.selectCriterion;
-    const selected = toggle(id); // fires the change event, which runs sync()
-    const count = selectedIds().length;
-    announce(`${readableName(button)} ${selected ? "toegevoegd aan" : "verwijderd uit"} de selectie. ${countText(count)}.`);
+    loadStore().then((store) => {
+      const selected = store.toggle(button.dataset.selectCriterion); // fires CHANGE_EVENT, which syncs
+      const count = store.selectedIds().length;
+      announce(`${readableName(button)} ${selected ? "toegevoegd aan" : "verwijderd uit"} de selectie. ${countText(count)}.`);
+    });
   });
-  doc.addEventListener("kk:content-changed", sync);
-  onSelectionChange((reason) => {
-    if (reason !== "details") sync();
+  const preload = (event) => {
+    if (selectButtonAt(event)) loadStore();
+  };
+  doc.addEventListener("pointerover", preload);
+  doc.addEventListener("focusin", preload);
+  doc.addEventListener("kk:content-changed", () => (storeModule ? loadAndSync() : sync(null)));
+  // A change here always comes from the loaded store; "details" (notes, roles) changes no count.
+  doc.addEventListener(CHANGE_EVENT, (event) => {
+    if (event.detail.reason !== "details") loadAndSync();
   });
-  sync();
+  doc.defaultView.addEventListener("storage", (event) => {
+    if (event.key === STORAGE_KEY || event.key === null) loadAndSync();
+  });
+
+  if (selectionStored() || doc.querySelector("[data-kk-app]")) {
+    // Until the store is there the count is unknown: the link shows no number rather than a wrong one.
+    if (headerLink) headerLink.textContent = "Selectie";
+    loadAndSync();
+  } else {
+    sync(null);
+  }
 }

@@ -9,11 +9,9 @@
 //         | { kind: "own", key: "e-…", title, text, role, weight, moment, verification }
 // A version-1 selection ({items: [{id, note}], grouping}) under the old key is
 // read once, migrated and left in place as a backup.
+import { CHANGE_EVENT, STORAGE_KEY, V1_STORAGE_KEY } from "./keys.js";
 import { MOMENTS, ROLES } from "./roles.js";
 
-export const STORAGE_KEY = "kk.selectie.v2";
-export const V1_STORAGE_KEY = "kk.selectie.v1";
-const CHANGE_EVENT = "kk:selection-changed";
 export const GROUPINGS = ["framework", "element", "eigen"];
 
 /** Upper bounds on what a selection may hold; a share link is checked against them too. */

@@ -102,9 +102,9 @@ class CompareView {
 
   restoreFromUrl() {
     const state = readState(location.search, this.index, this.topics);
-    // Unknown values and a fifth framework are dropped from the address too.
+    // Unknown values and a fifth framework are dropped from the address too (a group's fragment stays).
     const search = stateSearch(state);
-    if (search !== location.search) history.replaceState(null, "", `${location.pathname}${search}`);
+    if (search !== location.search) history.replaceState(null, "", `${location.pathname}${search}${location.hash}`);
     const chosen = new Set(state.frameworks);
     for (const { input } of this.checkboxes) input.checked = chosen.has(input.value);
     this.elementSelect.value = state.element;
@@ -161,8 +161,25 @@ class CompareView {
       + `in ${model.sections.length} ${model.sections.length === 1 ? "onderwerp" : "onderwerpen"}.`;
     this.exportBar.hidden = model.criteriaCount === 0;
     document.dispatchEvent(new CustomEvent("kk:content-changed"));
+    this.showLinkedGroup();
     performance.mark("kk-compare-rendered");
     this.root.dispatchEvent(new CustomEvent("kk:compare-rendered"));
+  }
+
+  /**
+   * A framework page links to a comparable-criteria group as ?kaders=…#<group id>: scroll to the
+   * group's first row and move focus there, so that keyboard and screen reader users land on it too.
+   * Every render does this while the address names the group (the view may render more than once
+   * as it loads) and focus is not in the form; a change in the form drops the fragment (changed()).
+   */
+  showLinkedGroup() {
+    const groupId = decodeURIComponent(location.hash.slice(1));
+    const heading = groupId && this.output.querySelector(`[data-group="${CSS.escape(groupId)}"] .kk-cmp-row-heading`);
+    const active = document.activeElement;
+    if (!heading || (active && active !== document.body && !this.output.contains(active))) return;
+    heading.tabIndex = -1;
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
   }
 
   columnHeads(model) {
