@@ -71,8 +71,13 @@ def _ids(path) -> set[str]:
 
 
 def test_every_internal_link_on_every_page_resolves(site_dir):
-    """Each relative href (and src) points at a built file, and its #fragment at an id on that page."""
-    ids: dict = {}
+    """Each relative href (and src) points at a built file, and its #fragment at an id on that page.
+    The comparison page draws its rows with a script: a fragment there names a comparable-criteria
+    group of the client catalogue (vergelijken/main.js scrolls to it)."""
+    groups = {group["id"] for part in (site_dir / "assets/catalog").glob("*.json") if part.name != "frameworks.json"
+              for group in json.loads(part.read_text(encoding="utf-8"))["comparable"]}
+    comparison = site_dir / "vergelijken/index.html"
+    ids: dict = {comparison: _ids(comparison) | groups}
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
