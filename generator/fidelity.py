@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -62,22 +62,23 @@ class SourceFile:
             previous_end = end
         return None
 
+    @cached_property
+    def normalised(self) -> tuple[str | None, ...]:
+        """Per line (index = number - 1): its normalised text, or None for a furniture line.
+        Worked out once per source, since quotations' windows overlap and the coverage check
+        reads every line."""
+        return tuple(None if any(pattern.match(line) for pattern in self.furniture) else normalise_text(line)
+                     for line in self.lines)
+
     def is_furniture(self, number: int) -> bool:
-        line = self.lines[number - 1]
-        return any(pattern.match(line) for pattern in self.furniture)
+        return self.normalised[number - 1] is None
 
     def window_lines(self, spec: str) -> list[tuple[int, str]]:
         """The quoted lines as (line number, normalised text), without
         furniture and blank lines."""
-        kept = []
-        for start, end in parse_line_spec(spec):
-            for number in range(start, end + 1):
-                if self.is_furniture(number):
-                    continue
-                line = normalise_text(self.lines[number - 1])
-                if line:
-                    kept.append((number, line))
-        return kept
+        normalised = self.normalised
+        return [(number, normalised[number - 1]) for start, end in parse_line_spec(spec)
+                for number in range(start, end + 1) if normalised[number - 1]]
 
     def content_lines(self) -> frozenset[int]:
         """The numbers of the lines a quotation can match: not furniture, not blank."""

@@ -57,16 +57,20 @@ def test_every_page_converts_to_the_same_html_with_and_without_the_extension(gen
     assert differing == []
 
 
-@pytest.mark.parametrize("page", ["kaders/midden-groningen-wmo/index.md", "themas/dienstverlening/index.md",
-                                  "onderwerpen/veiligheid/index.md", "kaders/index.md", "data/index.md"])
-def test_the_bulk_of_the_large_pages_skips_both_html_parses(generated_pages, page):
+# The pages that grow with the catalogue hand over all their HTML but the section headings.
+@pytest.mark.parametrize("page, share", [("kaders/midden-groningen-wmo/index.md", 0.05),
+                                         ("kaders/bcp-sociaal-werker-2018/index.md", 0.05),
+                                         ("themas/dienstverlening/index.md", 0.05),
+                                         ("onderwerpen/veiligheid/index.md", 0.05),
+                                         ("kaders/index.md", 0.4), ("data/index.md", 0.4)])
+def test_the_bulk_of_the_large_pages_skips_both_html_parses(generated_pages, page, share):
     names, options = configured_extensions()
     text = generated_pages[page]
     html, md = convert(text, names, options)
     assert START not in html and END not in html
     # What the two HTML parsers still get: the page after the regions are handed over.
     parsed = "\n".join(RawRegionPreprocessor(markdown.Markdown()).run(text.split("\n")))
-    assert len(parsed) < 0.4 * len(text)
+    assert len(parsed) < share * len(text)
 
 
 def test_every_criterion_body_is_one_region(generated_pages):

@@ -14,6 +14,7 @@ from typing import Any, Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .. import markdown_raw
 from ..citations import LIFECYCLE_LABELS, lifecycle_record
 from ..model import Catalog, Criterion, Framework
 from ..project import ProjectPaths
@@ -77,6 +78,17 @@ def heading_attrs(anchor: str, css_class: str | None = None) -> Markup:
     return Markup("{#" + str(escape(anchor)) + (f" .{css_class}" if css_class else "") + "}")
 
 
+def raw_region(html: str) -> Markup:
+    """Rendered HTML as a region that reaches the page unparsed (generator/markdown_raw.py), laid
+    out as Python-Markdown lays out raw HTML blocks (one blank line between blocks, none at either
+    end), so the page is the same with and without the extension; nothing when it is empty."""
+    text = _BLANK_LINES.sub("\n\n", str(html).strip("\n"))
+    return Markup(f"{markdown_raw.START}\n{text}\n{markdown_raw.END}") if text.strip() else Markup("")
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
 def make_environment(paths: ProjectPaths) -> Environment:
     environment = Environment(
         loader=FileSystemLoader(paths.templates / "pages"),
@@ -90,6 +102,7 @@ def make_environment(paths: ProjectPaths) -> Environment:
         comment_end_string="##}",
     )
     environment.filters["md"] = markdown_inline
+    environment.filters["raw_region"] = raw_region
     environment.filters["short"] = short_text
     environment.filters["dutch_date"] = dutch_date
     environment.filters["criteria_count"] = criteria_count
