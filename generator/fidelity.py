@@ -199,6 +199,18 @@ def _matches_at(text: str, window: str, start: int) -> int | None:
         if j >= len(window):
             continue
         char, source = text[i], window[j]
+        if source != "\n":
+            # Up to the next line break (or the hyphen just before it) there is no choice:
+            # compare that stretch at once instead of character by character.
+            end_of_line = window.find("\n", j)
+            if end_of_line < 0:
+                end_of_line = len(window)
+            stop = end_of_line - 1 if end_of_line < len(window) and window[end_of_line - 1] == "-" else end_of_line
+            if stop > j:
+                length = min(stop - j, len(text) - i)
+                if window.startswith(text[i:i + length], j):
+                    pending.append((i + length, j + length))
+                continue
         if source == "\n":
             if char == " ":
                 pending.append((i + 1, j + 1))

@@ -97,6 +97,9 @@ def make_environment(paths: ProjectPaths) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Each generate makes its own environment, so a template cannot change under it: no need
+        # to look at every template file's modification time again on each of its thousands of renders.
+        auto_reload=False,
         # Markdown uses "{#anchor}" for heading IDs, so Jinja comments are "{## ... ##}".
         comment_start_string="{##",
         comment_end_string="##}",
