@@ -113,19 +113,15 @@ class PageFinder:
 def _unique_suffix(paths: dict[str, list[str]], key_extra: dict[str, str]) -> dict[str, list[str]]:
     """For each criterion, the shortest tail of its heading path that, with its extra key, is
     unique among the given criteria (the whole path when nothing shorter is)."""
-    result = {}
+    # Per tail length, tail and extra key: the distinct full paths that end in it. Criteria under
+    # the very same headings are told apart by position, not by heading, so they do not clash.
+    ending: dict[tuple[int, tuple[str, ...], str], set[tuple[str, ...]]] = {}
     for cid, path in paths.items():
-        chosen = path
         for length in range(1, len(path) + 1):
-            tail = path[-length:]
-            # Criteria under the very same headings are told apart by position, not by heading.
-            clashes = [other for other, other_path in paths.items()
-                       if other_path != path and other_path[-length:] == tail and key_extra[other] == key_extra[cid]]
-            if not clashes:
-                chosen = tail
-                break
-        result[cid] = chosen
-    return result
+            ending.setdefault((length, tuple(path[-length:]), key_extra[cid]), set()).add(tuple(path))
+    return {cid: next((path[-length:] for length in range(1, len(path) + 1)
+                       if len(ending[length, tuple(path[-length:]), key_extra[cid]]) == 1), path)
+            for cid, path in paths.items()}
 
 
 def _heading_path(criterion: "Criterion") -> list[str]:

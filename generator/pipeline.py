@@ -111,7 +111,8 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
                 yield from own.items()
         ordered = [parts.pop(framework.id) for framework in catalog.frameworks]
         # Here, while the workers render the other pages.
-        yield from search_index.render_search_index(catalog, [part.pop("search") for part in ordered]).items()
+        yield from search_index.render_search_index(catalog, [part.pop("search") for part in ordered], cache,
+                                                    [keys.get(framework.id) for framework in catalog.frameworks]).items()
         yield from pages.render_group_pages(catalog, [part.pop("groups") for part in ordered], render).items()
         for _, result in results:
             yield from result.items()

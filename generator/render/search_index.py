@@ -40,6 +40,7 @@ from array import array
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..cache import Cache, digest
 from ..model import SEGMENT_NOT_RECORDED, SEGMENT_RULE_LABELS, Annotation, Catalog, Criterion, Framework, Item
 from .word_forms import form_key
 
@@ -349,16 +350,50 @@ def framework_part(framework: Framework, catalog: Catalog, starts: frozenset[str
             "titles": _occurrences(titles, starts), "occurrences": _occurrences(texts, starts)}
 
 
-def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = None) -> dict[str, bytes]:
+def field_norms(parts: list[dict[str, Any]]) -> list[tuple[float, float]]:
+    """Per ranking field (FIELD_BOOST order): its boost and its average length in words over every
+    criterion of the parts, rounded to a tenth of a word. Rounded, an edit to one criterion seldom
+    changes them, so each framework's weighted postings can be reused (render_search_index); the
+    weights differ from those of the exact averages by far less than their own rounding."""
+    total = sum(len(part["criteria"]) for part in parts)
+    return [(FIELD_BOOST[name], round(sum(part["totals"][i] for part in parts) / max(1, total), 1) or 1.0)
+            for i, name in enumerate(FIELD_BOOST)]
+
+
+def weighted_postings(part: dict[str, Any], norms: list[tuple[float, float]]) -> dict[str, array]:
+    """One framework part's postings, per word in the order its criteria first use it: per criterion
+    that uses the word, its number within the part * POSTING_SHIFT + its quantised BM25F weight."""
+    postings: dict[str, array] = {}
+    local, counts, position = part["words"], part["counts"], 0
+    for number in range(len(part["criteria"])):
+        # BM25F-like: per word, the sum over fields of boost * saturated, length-normalised term frequency.
+        weights: dict[str, float] = {}
+        for boost, field_average in norms:
+            length, end = counts[position], position + 2 + 2 * counts[position + 1]
+            if length:
+                norm = BM25_K1 * (1 - BM25_B + BM25_B * length / field_average)
+                for word_number, tf in zip(counts[position + 2:end:2], counts[position + 3:end:2]):
+                    word = local[word_number]
+                    weights[word] = weights.get(word, 0.0) + boost * tf * (BM25_K1 + 1) / (tf + norm)
+            position = end
+        base = number * POSTING_SHIFT
+        for word, weight in weights.items():
+            scaled = round(weight * WEIGHT_SCALE)  # quantise(weight), inlined: this runs per posting
+            postings.setdefault(word, array("I")).append(base + (scaled if 0 < scaled <= MAX_WEIGHT
+                                                                  else quantise(weight)))
+    return postings
+
+
+def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = None, cache: Cache | None = None,
+                        part_keys: list[str | None] | None = None) -> dict[str, bytes]:
     """The index file, joined from the frameworks' parts (framework_part, in catalog order; computed
     here when not given). The criteria's JSON is joined from the parts' texts: exactly what one
-    json.dumps of the whole index writes."""
+    json.dumps of the whole index writes. With a cache and each part's cache key (None: not
+    cached), a part's weighted postings are reused while its key and the field norms are the same."""
     if parts is None:
         starts = synonym_starts(catalog)
         parts = [framework_part(f, catalog, starts) for f in catalog.frameworks]
-    total = sum(len(part["criteria"]) for part in parts)
-    average = {name: sum(part["totals"][i] for part in parts) / max(1, total) for i, name in enumerate(FIELD_BOOST)}
-    norm_factor = [(FIELD_BOOST[name], average[name] or 1) for name in FIELD_BOOST]
+    norms = field_norms(parts)
     postings: dict[str, list[int]] = {}
     criteria: list[str] = []
     sections: list[str] = []
@@ -368,23 +403,17 @@ def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = N
         sections.extend(part["sections"])
         criteria.extend(f'{{"id":{id_json},"f":{framework_number},"s":{offset + section},{rest}'
                         for id_json, section, rest in part["criteria"])
-        local, counts, position = part["words"], part["counts"], 0
-        for _ in part["criteria"]:
-            # BM25F-like: per word, the sum over fields of boost * saturated, length-normalised term frequency.
-            weights: dict[str, float] = {}
-            for boost, field_average in norm_factor:
-                length, end = counts[position], position + 2 + 2 * counts[position + 1]
-                if length:
-                    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / field_average)
-                    for word_number, tf in zip(counts[position + 2:end:2], counts[position + 3:end:2]):
-                        word = local[word_number]
-                        weights[word] = weights.get(word, 0.0) + boost * tf * (BM25_K1 + 1) / (tf + norm)
-                position = end
-            base = number * POSTING_SHIFT
-            for word, weight in weights.items():
-                scaled = round(weight * WEIGHT_SCALE)  # quantise(weight), inlined: this runs per posting
-                postings.setdefault(word, []).append(base + (scaled if 0 < scaled <= MAX_WEIGHT else quantise(weight)))
-            number += 1
+        key = part_keys[framework_number] if cache is not None and part_keys else None
+        key = digest(key, json.dumps(norms)) if key else None
+        own = cache.get("postings", key) if key else None
+        if own is None:
+            own = weighted_postings(part, norms)
+            if key:
+                cache.put("postings", key, own)
+        base = number * POSTING_SHIFT
+        for word, numbers in own.items():
+            postings.setdefault(word, []).extend([base + posting for posting in numbers])
+        number += len(part["criteria"])
     vocabulary = sorted(postings)
     frameworks = catalog.frameworks
     index = {
