@@ -5,8 +5,9 @@ parses every raw HTML block with Python's html.parser to find where it ends, and
 the whole page once more to collect its anchor IDs; at real size that was most of the Markdown
 side of a build (BENCHMARKS.md, "Raw HTML regions"). The templates mark such HTML, which needs
 no Markdown processing, with a line `<!--kk-raw-->` before and `<!--/kk-raw-->` after it; this
-preprocessor, which runs before both parsers, hands each marked region to Markdown's HTML stash,
-so the page gets the region's text exactly as it stands, as it would after the parse.
+preprocessor, which runs before both parsers, hands each marked region (and regions that follow
+one another, as one) to Markdown's HTML stash, so the page gets the region's text exactly as it
+stands, as it would after the parse.
 
 Loaded by name from mkdocs.yml's `markdown_extensions` (`generator.markdown_raw`), so MkDocs and
 Zensical (which runs Python-Markdown with the same configuration) build the same pages. Without
@@ -26,23 +27,40 @@ END = "<!--/kk-raw-->"
 class RawRegionPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        region_start = None  # index of the first line of the open region
-        for index, line in enumerate(lines):
-            if region_start is None:
+        region: list[str] | None = None  # the lines of the open region
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            index += 1
+            if region is None:
                 if line == START:
-                    region_start = index + 1
+                    region = []
                 else:
                     out.append(line)
-            elif line == END:
-                html = "\n".join(lines[region_start:index])
+            elif line != END:
+                region.append(line)
+            else:
+                following = index
+                while following < len(lines) and not lines[following].strip():
+                    following += 1
+                if following < len(lines) and lines[following] == START:
+                    # The next region follows, after blank lines at most: one stash entry for both
+                    # (fewer placeholders leave less for the block and inline processors to walk
+                    # over), joined as Python-Markdown joins two raw blocks: by one blank line if
+                    # any stood between them.
+                    if following > index:
+                        region.append("")
+                    index = following + 1
+                    continue
+                html = "\n".join(region)
                 # Python-Markdown keeps the newline after a raw block that a blank line follows.
-                if index + 1 < len(lines) and not lines[index + 1].strip():
+                if index < len(lines) and not lines[index].strip():
                     html += "\n"
                 # A placeholder alone in its block is replaced by the region itself.
                 out += ["", self.md.htmlStash.store(html), ""]
-                region_start = None
-        if region_start is not None:  # unclosed: the text goes to Markdown as it is, less the marker
-            out += lines[region_start:]
+                region = None
+        if region is not None:  # unclosed: the text goes to Markdown as it is, less the marker
+            out += region
         return out
 
 
