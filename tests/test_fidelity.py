@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.fidelity import (Window, divergence, drop_footnote_markers, drop_omissions, find_span, occurs_in,
-                                printed_number)
+                                normalise_text, printed_number)
 
 WINDOW = "De kwali-\nteit van de (wijk)\nteams en het leer-\nen werkklimaat\nvan de organisatie per e-mail."
 
@@ -72,3 +72,11 @@ def test_match_span_maps_back_to_source_lines():
 @pytest.mark.parametrize("number, expected", [("5", True), ("A3", True), ("1", False), ("5.4", True), ("4", False)])
 def test_printed_number_is_a_token_of_its_own(number, expected):
     assert (printed_number(number, "A3 Zie 15, 5. en 5.4 of A30") is not None) is expected
+
+
+def test_normalising_makes_every_run_of_unicode_whitespace_one_space():
+    spaces = [chr(c) for c in range(0x3000 + 1) if chr(c).isspace()]
+    assert {"\u00a0", "\u2007", "\u202f", "\u3000", "\n", "\t"} <= set(spaces)
+    for space in spaces:
+        assert normalise_text(f"{space}a{space}{space}b\u00adc{space}") == "a bc", hex(ord(space))
+    assert normalise_text("a\u200bb") == "a\u200bb"  # a zero-width space is not whitespace: it must be quoted

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any, Callable
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
 
 from .. import markdown_raw
@@ -162,24 +162,31 @@ def render_framework_pages(catalog: Catalog, paths: ProjectPaths, site_url: str 
     return {f.id: {f"kaders/{f.id}/index.md": render("framework.md.j2", framework=f)} for f in frameworks}
 
 
-Renderer = Callable[..., bytes]
+class Renderer:
+    """render(template, **values) -> bytes, and render.macro(name): a macro of _macros.j2, callable
+    from Python (it returns Markup). Every template is compiled up front, so worker processes
+    forked after this share the compiled templates (generator/workers.py)."""
+
+    def __init__(self, templates: dict[str, Template], context: dict[str, Any]) -> None:
+        self.templates = templates
+        self.context = context
+        self.macros = templates["_macros.j2"].module
+
+    def __call__(self, template: str, **extra: Any) -> bytes:
+        return self.templates[template].render(**self.context, **extra).encode("utf-8")
+
+    def macro(self, name: str) -> Callable[..., Markup]:
+        return getattr(self.macros, name)
 
 
 def renderer(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str) -> Renderer:
-    """render(template, **values) -> bytes, with every template compiled up front (so worker
-    processes forked after this share the compiled templates; generator/workers.py)."""
     environment = make_environment(paths)
     environment.globals["link_terms"] = TermLinker(catalog).link
     environment.globals["new_term_scope"] = set
     environment.globals["framework_status"] = lambda framework: framework_status(framework, catalog)
     context = {"catalog": catalog, "build_date": build_date, "site_url": site_url or "",
                "coverage": element_coverage(catalog), "count_rule": COUNT_RULE}
-    templates = {name: environment.get_template(name) for name in environment.list_templates()}
-
-    def render(template: str, **extra: Any) -> bytes:
-        return templates[template].render(**context, **extra).encode("utf-8")
-
-    return render
+    return Renderer({name: environment.get_template(name) for name in environment.list_templates()}, context)
 
 
 def render_site_pages(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_date: str,
@@ -208,27 +215,37 @@ def _site_pages(catalog: Catalog) -> list[tuple[str, str, Callable[[], dict[str,
             ("data.md.j2", "data/index.md", lambda: {"columns": COLUMN_DOCS})]
 
 
-def _group_pages(catalog: Catalog) -> list[tuple[str, str, dict[str, Any], Callable[[Criterion], bool]]]:
-    """(template, target, values, keep) of every element and topic page: pages that list, per
+def _group_pages(catalog: Catalog) -> list[tuple[str, str, dict[str, Any], Callable[[Criterion], bool],
+                                                tuple[str, int]]]:
+    """(template, target, values, keep, entry) of every element and topic page: pages that list, per
     framework, the criteria `keep` accepts, each framework's group rendered by `template` with
-    "_group" before its extension."""
+    "_group" before its extension, each criterion in it by the criterion_entry macro with `entry`
+    (its kind and the number of words of its excerpt)."""
     pages = [("element.md.j2", f"themas/{element.id}/index.md", {"element": element},
-              lambda c, element_id=element.id: element_id in c.elements) for element in catalog.elements]
+              lambda c, element_id=element.id: element_id in c.elements, ("criterion-entry", 20))
+             for element in catalog.elements]
     pages += [("topic.md.j2", f"onderwerpen/{topic.id}/index.md", {"topic": topic},
-               lambda c, topic_id=topic.id: topic_id in c.tags) for topic in catalog.tags.values()]
+               lambda c, topic_id=topic.id: topic_id in c.tags, ("topic-entry", 30)) for topic in catalog.tags.values()]
     return pages
 
 
 def render_groups(catalog: Catalog, framework: Framework, render: Renderer) -> dict[str, tuple[int, str]]:
     """A framework's group on every element and topic page that lists any of its criteria, per page:
     (number of criteria, text). It shows only the framework's own data, so the pipeline caches it
-    with the framework's other outputs; render_group_pages joins the groups."""
+    with the framework's other outputs; render_group_pages joins the groups. A criterion on several
+    topic pages is rendered once for all of them."""
     criteria = framework.criteria()
+    entry = render.macro("criterion_entry")
+    entries: dict[tuple[str, str], Markup] = {}
     groups: dict[str, tuple[int, str]] = {}
-    for template, target, _, keep in _group_pages(catalog):
+    for template, target, _, keep, (kind, excerpt_words) in _group_pages(catalog):
         selected = [c for c in criteria if keep(c)]
         if selected:
-            text = render(template.replace(".md.j2", "_group.md.j2"), framework=framework, selected=selected)
+            for criterion in selected:
+                if (kind, criterion.id) not in entries:
+                    entries[kind, criterion.id] = entry(criterion, kind, excerpt_words)
+            text = render(template.replace(".md.j2", "_group.md.j2"), framework=framework,
+                          entries=[entries[kind, criterion.id] for criterion in selected])
             groups[target] = (len(selected), text.decode("utf-8"))
     return groups
 
@@ -237,7 +254,7 @@ def render_group_pages(catalog: Catalog, groups: list[dict[str, tuple[int, str]]
                        render: Renderer) -> dict[str, bytes]:
     """Every element and topic page, joined from the frameworks' groups (render_groups, in catalog order)."""
     files: dict[str, bytes] = {}
-    for template, target, values, _ in _group_pages(catalog):
+    for template, target, values, _, _ in _group_pages(catalog):
         listed = [(framework, own[target]) for framework, own in zip(catalog.frameworks, groups) if target in own]
         files[target] = render(template, **values, groups=[(framework, count) for framework, (count, _) in listed],
                                total=sum(count for _, (count, _) in listed),

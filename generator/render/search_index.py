@@ -37,7 +37,9 @@ import json
 import re
 import unicodedata
 from array import array
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Iterable
 
 from ..cache import Cache, digest
@@ -266,8 +268,9 @@ def field_words(text: str) -> list[str]:
     return _WORD.findall(folded) + joined_forms(folded)
 
 
-def criterion_fields(record: dict[str, Any], section: str, framework_titles: list[str]) -> dict[str, list[str]]:
-    """Words per ranking field (FIELD_BOOST) of one criterion record."""
+def criterion_fields(record: dict[str, Any], section_words: list[str], framework_words: list[str]) -> dict[str, list[str]]:
+    """Words per ranking field (FIELD_BOOST) of one criterion record, given the field_words of its
+    section title and of its framework's titles (the same for many criteria, so worked out once)."""
     text_words = field_words(record["text"])
     body = text_words[OPENING_WORDS:]
     for row in record["items"]:
@@ -277,8 +280,8 @@ def criterion_fields(record: dict[str, Any], section: str, framework_titles: lis
         "title": field_words(record["title"] or ""),
         "opening": text_words[:OPENING_WORDS],
         "body": body,
-        "section": field_words(section),
-        "framework": [w for t in framework_titles for w in field_words(t)],
+        "section": section_words,
+        "framework": framework_words,
         "notes": [w for row in record["notes"] for w in field_words(row[1])],
     }
 
@@ -290,14 +293,12 @@ def _count_fields(fields: dict[str, list[str]], local: dict[str, int], counts: a
     frequency. Flat integers, so that a part is small and quick to pickle. `totals` adds up the
     lengths per field."""
     for field_number, name in enumerate(FIELD_BOOST):
-        totals[field_number] += len(fields[name])
-        frequencies: dict[int, int] = {}
-        for word in fields[name]:
-            number = local.setdefault(word, len(local))
-            frequencies[number] = frequencies.get(number, 0) + 1
-        counts.extend((len(fields[name]), len(frequencies)))
-        for number, frequency in frequencies.items():
-            counts.extend((number, frequency))
+        words = fields[name]
+        totals[field_number] += len(words)
+        # A Counter keeps the order of first occurrence, and counts in C.
+        frequencies = Counter([local.setdefault(word, len(local)) for word in words])
+        counts.extend((len(words), len(frequencies)))
+        counts.extend(chain.from_iterable(frequencies.items()))
 
 
 def quantise(weight: float) -> int:
@@ -330,11 +331,14 @@ def framework_part(framework: Framework, catalog: Catalog, starts: frozenset[str
     totals = [0] * len(FIELD_BOOST)
     texts: list[str] = []
     titles = framework_titles(framework)
+    framework_words = [w for t in titles for w in field_words(t)]
+    section_words: list[list[str]] = []
     for criterion in framework.criteria():
         section = criterion.section_path[-1]
         if section.id not in section_index:
             section_index[section.id] = len(sections)
             sections.append(section.title)
+            section_words.append(field_words(section.title))
             texts.append(section.title)
         record = {"label": criterion.label, "url": criterion.url, "e": criterion.elements, "t": criterion.tags,
                   "a": list(dict.fromkeys(a.kind for a in criterion.applicability)),
@@ -343,7 +347,8 @@ def framework_part(framework: Framework, catalog: Catalog, starts: frozenset[str
         if criterion.closing:
             record["closing"] = criterion.closing.text
         criteria.append((_json(criterion.id), section_index[section.id], _json(record)[1:]))
-        _count_fields(criterion_fields(record, section.title, titles), local, counts, totals)
+        _count_fields(criterion_fields(record, section_words[section_index[section.id]], framework_words), local,
+                      counts, totals)
         texts.extend(own_texts(record))
         texts.extend(note_texts(record))
     return {"sections": sections, "criteria": criteria, "words": list(local), "counts": counts, "totals": totals,
