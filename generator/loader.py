@@ -36,11 +36,16 @@ class LoadedFile:
     path: Path
     display_path: str
     data: Any
-    lines: dict[JsonPath, int] = field(default_factory=dict)
+    # None in a cached copy (generator/cache.py): the line of every value is as large as the data
+    # itself and is needed only for a message, so it is read again from the file if one is due.
+    lines: dict[JsonPath, int] | None = field(default_factory=dict)
     first_line: str = ""
 
     def line_of(self, json_path: JsonPath) -> int:
         """Line of the deepest known node on `json_path` (1-based)."""
+        if self.lines is None:
+            reloaded, _ = load_yaml(self.path, self.display_path)
+            self.lines = reloaded.lines if reloaded is not None else {}
         json_path = tuple(json_path)
         while json_path not in self.lines and json_path:
             json_path = json_path[:-1]

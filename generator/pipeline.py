@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import shutil
+import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -187,15 +187,24 @@ def sync_tree(files: Iterable[tuple[str, bytes | None]], target: Path) -> WriteS
         temporary.replace(path)
         changed += 1
     removed = 0
-    if target.exists():
-        for path in sorted(target.rglob("*"), reverse=True):
-            relative = path.relative_to(target).as_posix()
-            if path.is_file() and relative not in written:
-                path.unlink()
-                removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                shutil.rmtree(path)
+    for relative, path in _files_under(target):
+        if relative not in written:
+            os.unlink(path)
+            removed += 1
+    for directory, _, _ in os.walk(target, topdown=False):  # a folder after its subfolders
+        if directory != str(target) and not os.listdir(directory):
+            os.rmdir(directory)
     return WriteSummary(len(written), changed, removed)
+
+
+def _files_under(target: Path) -> Iterator[tuple[str, str]]:
+    """(path relative to `target` with "/", full path) of every file under it. os.walk, not
+    Path.rglob: a build/docs of thousands of files is listed on every generate."""
+    prefix = len(str(target)) + 1
+    for directory, _, names in os.walk(target):
+        for name in names:
+            path = os.path.join(directory, name)
+            yield path[prefix:].replace(os.sep, "/"), path
 
 
 def input_digest(paths: ProjectPaths, site_url: str | None, build_date: str) -> str:
@@ -207,11 +216,9 @@ def input_digest(paths: ProjectPaths, site_url: str | None, build_date: str) -> 
 def output_state(target: Path) -> dict[str, list[int]]:
     """Size and modification time of every file under `target`."""
     state = {}
-    if target.exists():
-        for path in target.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                state[path.relative_to(target).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    for relative, path in _files_under(target):
+        stat = os.stat(path)
+        state[relative] = [stat.st_size, stat.st_mtime_ns]
     return state
 
 

@@ -38,7 +38,7 @@ def shared_inputs(paths: ProjectPaths, builder: str) -> dict[str, str]:
     """Digests of what every page's output depends on besides its own source, by name (the
     names are the reasons a build is clean). `serve` with MkDocs uses the same test."""
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
-    pages = sorted(p.relative_to(paths.docs).as_posix() for p in paths.docs.rglob("*") if p.is_file())
+    pages = sorted(output_state(paths.docs))
     return {
         "builder": builder,
         "mkdocs.yml or $SITE_URL": digest(paths.config.read_bytes(), os.environ.get("SITE_URL", "")),

@@ -12,6 +12,7 @@ Stages, each adding to one list of problems:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator
@@ -170,7 +171,9 @@ class Validator:
             if path in keys and path in computed:
                 key, data = keys[path]
                 if path.read_bytes() == data:
-                    self.cache.put("validate", key, entries[path])
+                    loaded, *findings = entries[path]
+                    self.cache.put("validate", key, (dataclasses.replace(loaded, lines=None) if loaded else None,
+                                                     *findings))
                 else:  # its rendered pages cannot be keyed by these bytes either
                     self.file_digests.pop(path, None)
         return loaded_files

@@ -133,6 +133,25 @@ def test_a_cached_normset_still_reports_its_problems(project, tmp_path):
     assert f"normsets/kaders/midden-groningen-wmo.yaml:{line + 1}: unknown status 'onbekende-status'" in reports[0][0]
 
 
+def test_a_problem_across_files_is_reported_at_its_line_from_cached_files_too(project, tmp_path):
+    # A copy of a normset under another framework ID repeats every criterion ID: the check across
+    # files reports them at their lines, which a cached file must find again (loader.LoadedFile).
+    original = project.frameworks / "midden-groningen-wmo.yaml"
+    text = original.read_text(encoding="utf-8")
+    copy = text.replace("  id: midden-groningen-wmo\n", "  id: midden-groningen-kopie\n", 1)
+    assert copy != text
+    (project.frameworks / "midden-groningen-kopie.yaml").write_text(copy, encoding="utf-8")
+    reports = []
+    for _ in range(2):  # cold, then every file from the cache
+        with pytest.raises(DataError) as error:
+            render_site(project, build_date=DATE, cache=Cache(tmp_path / "cache"))
+        reports.append([str(p) for p in error.value.problems])
+    assert reports[0] == reports[1]
+    duplicate = next(p for p in reports[1] if "mg-vei-01" in p)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "id: mg-vei-01" in row)
+    assert f".yaml:{line}:" in duplicate
+
+
 def test_generate_does_nothing_when_nothing_it_reads_changed(project, monkeypatch):
     """`serve` started right after `generate` finds build/docs current and renders nothing."""
     from generator import pipeline
