@@ -404,6 +404,7 @@ def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = N
         starts = synonym_starts(catalog)
         parts = [framework_part(f, catalog, starts) for f in catalog.frameworks]
     norms = field_norms(parts)
+    norms_text = json.dumps(norms)  # part of each part's cache key
     postings: dict[str, list[int]] = {}
     criteria: list[str] = []
     sections: list[str] = []
@@ -414,7 +415,7 @@ def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = N
         criteria.extend(f'{{"id":{id_json},"f":{framework_number},"s":{offset + section},{rest}'
                         for id_json, section, rest in part["criteria"])
         key = part_keys[framework_number] if cache is not None and part_keys else None
-        key = digest(key, json.dumps(norms)) if key else None
+        key = digest(key, norms_text) if key else None
         own = cache.get("postings", key) if key else None
         if own is None:
             own = weighted_postings(part, norms)
