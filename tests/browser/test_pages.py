@@ -87,6 +87,53 @@ def test_no_accessibility_violations(page, base_url, path, scheme):
     assert violations == [], violations
 
 
+# Counts the times <body> is marked as switching colour scheme, from the first byte on.
+COUNT_SWITCH_MARKS = """
+window.__kkSwitchMarks = 0;
+new MutationObserver((records) => {
+    for (const record of records) {
+        if (record.target === document.body && document.body.hasAttribute("data-md-color-switching")) window.__kkSwitchMarks++;
+    }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-md-color-switching"]});
+"""
+
+
+def test_colour_scheme_toggle_switches_by_keyboard_and_is_remembered(page, base_url):
+    page.add_init_script(COUNT_SWITCH_MARKS)
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url + f"kaders/{FRAMEWORK}/", wait_until="networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    # A page load never marks the whole page as switching: that costs two style passes over it.
+    assert page.evaluate("window.__kkSwitchMarks") == 0
+    toggle = page.get_by_role("button", name="Donkere modus")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    back = page.get_by_role("button", name="Lichte modus")
+    assert back.is_visible() and not toggle.is_visible()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Lichte modus"
+    assert page.evaluate("window.__kkSwitchMarks") == 1
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    page.reload(wait_until="networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"  # the choice outweighs the system
+    assert page.evaluate("window.__kkSwitchMarks") == 0
+    back.focus()
+    page.keyboard.press(" ")  # Space works as well as Enter
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+
+
+def test_colour_scheme_follows_the_system_until_chosen_and_ignores_a_bad_stored_value(page, base_url):
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url)
+    page.evaluate("__md_set('__palette', {index: 7, color: {scheme: '<img src=x>'}})")
+    page.reload()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert page.get_by_role("button", name="Lichte modus").is_visible()
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    assert page.get_by_role("button", name="Donkere modus").is_visible()
+
+
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_no_request_leaves_the_origin(page, base_url, path):
     page.goto(base_url + path, wait_until="networkidle")
@@ -167,7 +214,7 @@ def test_csp_is_first_in_head_and_blocks_injected_inline_script(page, base_url, 
     assert injected[0] != "rgb(1, 2, 3)" and injected[1] != "7px"
     page.csp_violations.clear()  # the four above were meant to be blocked
     # The theme's scripts, now files, still work: the palette toggle switches and is remembered.
-    page.locator("label[for^='__palette_']:visible").first.click()
+    page.locator("[data-kk-palette]:visible").click()
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
     page.reload()
     assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
