@@ -19,10 +19,12 @@
     return Number.isInteger(index) && index >= 0 && index < buttons.length ? index : null;
   }
 
+  function colorOf(index) {
+    return Object.fromEntries(keys.map((key) => [key, buttons[index].getAttribute(`data-md-color-${key}`)]));
+  }
+
   function apply(index) {
-    for (const key of keys) {
-      document.body.setAttribute(`data-md-color-${key}`, buttons[index].getAttribute(`data-md-color-${key}`));
-    }
+    for (const [key, value] of Object.entries(colorOf(index))) document.body.setAttribute(`data-md-color-${key}`, value);
     buttons.forEach((button, n) => { button.hidden = n !== index; });
   }
 
@@ -36,8 +38,7 @@
       // is on <body>, so the whole page changes scheme at once.
       document.body.setAttribute("data-md-color-switching", "");
       apply(current);
-      const color = Object.fromEntries(keys.map((key) => [key, buttons[current].getAttribute(`data-md-color-${key}`)]));
-      window.__md_set("__palette", { index: current, color });
+      window.__md_set("__palette", { index: current, color: colorOf(current) });
       buttons[current].focus();
       requestAnimationFrame(() => requestAnimationFrame(() => document.body.removeAttribute("data-md-color-switching")));
     });
