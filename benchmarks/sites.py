@@ -12,6 +12,7 @@ import contextlib
 import gzip
 import http.server
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -60,7 +61,7 @@ def built_site(scale: int, builder: str = "mkdocs", root: Path | None = None) ->
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml"]
         subprocess.run(command, cwd=project, check=True, env=env, stdout=subprocess.DEVNULL)
         site = project / "build" / "site"
-        criteria = sum(page.read_text(encoding="utf-8").count('class="kk-criterion" data-criterion-id=')
+        criteria = sum(len(re.findall(r'class="kk-criterion[^"]*" data-criterion-id=', page.read_text(encoding="utf-8")))
                        for page in (site / "kaders").glob("*/index.html"))
         yield Site(site, scale, criteria, _by_size(site / "kaders"),
                    _by_size(site / "themas"), _by_size(site / "onderwerpen"))

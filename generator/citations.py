@@ -260,3 +260,13 @@ def lifecycle_record(framework: "Framework") -> dict[str, object]:
     record["source"] = {"text": lifecycle["source"]["text"], "editorial": bool(lifecycle["source"].get("editorial"))}
     record["warning"] = lifecycle_warning(framework)
     return record
+
+
+def topic_locator(criterion: Criterion) -> str:
+    """The link text in compact lists: the reader-facing locator (above), and the printed
+    title when there is one: "Kwaliteitseis 4 · Titel"."""
+    label = criterion.label
+    parts = [label[:1].upper() + label[1:]] if label else []
+    if criterion.title:
+        parts.append(criterion.title)
+    return " · ".join(parts)

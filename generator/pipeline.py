@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,7 +23,7 @@ from .cache import Cache, code_digest, digest, tree_digest
 from .errors import DataError
 from .model import Catalog, Framework, build_catalog
 from .project import ProjectPaths
-from .render import client, exports, pages, search_index
+from .render import client, criterion_size, exports, pages, search_index
 from .validate import validate_project
 
 
@@ -34,13 +35,25 @@ class WriteSummary:
 
 
 def collect_static(paths: ProjectPaths) -> dict[str, bytes]:
-    """Hand-written pages and front-end assets, copied as they are."""
+    """Hand-written pages and front-end assets, copied as they are but for the stylesheets'
+    comments (strip_css_comments)."""
     files: dict[str, bytes] = {}
     for base, prefix in ((paths.content, ""), (paths.templates / "assets", "assets/")):
         for path in sorted(base.rglob("*")):
             if path.is_file():
-                files[prefix + path.relative_to(base).as_posix()] = path.read_bytes()
+                data = path.read_bytes()
+                files[prefix + path.relative_to(base).as_posix()] = strip_css_comments(data) if path.suffix == ".css" else data
     return files
+
+
+_CSS_COMMENT = re.compile(rb"/\*.*?\*/\n?", re.S)
+
+
+def strip_css_comments(css: bytes) -> bytes:
+    """Our stylesheets explain themselves in comments, close to half their size; every page
+    downloads site.css and layout.css, so the site gets them without. None of them has "/*"
+    inside a string, which this would cut (tests/test_assets.py checks)."""
+    return _CSS_COMMENT.sub(b"", css)
 
 
 def render_site(paths: ProjectPaths, site_url: str | None = None, build_date: str | None = None,
@@ -114,6 +127,7 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
         yield from search_index.render_search_index(catalog, [part.pop("search") for part in ordered], cache,
                                                     [keys.get(framework.id) for framework in catalog.frameworks]).items()
         yield from pages.render_group_pages(catalog, [part.pop("groups") for part in ordered], render).items()
+        yield criterion_size.STYLESHEET_PATH, criterion_size.stylesheet(part.pop("sizes") for part in ordered)
         for _, result in results:
             yield from result.items()
     fingerprints = [part.pop("fingerprint") for part in ordered]
@@ -125,8 +139,9 @@ def _render_task(task: tuple[str, Any]) -> Any:
     """One share of the rendering, in a worker process or here (generator/workers.py). Each
     framework's own outputs are its page, its downloads and its tool data; its parts are those of
     the combined downloads (exports.render_framework_exports), of the finder index
-    (search_index.framework_part), of the element and topic pages (pages.render_groups) and of
-    the data version (pages.framework_fingerprint)."""
+    (search_index.framework_part), of the element and topic pages (pages.render_groups), of the
+    criteria's placeholder heights (criterion_size.framework_steps) and of the data version
+    (pages.framework_fingerprint)."""
     catalog, render, site_url, build_date, starts = workers.state()
     kind, argument = task
     if kind == "pages":
@@ -140,6 +155,7 @@ def _render_task(task: tuple[str, Any]) -> Any:
         framework_parts["search"] = search_index.framework_part(framework, catalog, starts)
         framework_parts["groups"] = pages.render_groups(catalog, framework, render)
         framework_parts["fingerprint"] = pages.framework_fingerprint(framework)
+        framework_parts["sizes"] = criterion_size.framework_steps(framework.criteria(), catalog)
         own = {**pages.render_framework_pages(catalog, None, site_url, build_date, [framework], render)[framework_id],
                **downloads, **client.render_framework_client_data(framework, catalog, build_date)}
         results.append((framework_id, own, framework_parts))

@@ -15,9 +15,10 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from .. import markdown_raw
-from ..citations import LIFECYCLE_LABELS, lifecycle_record
+from ..citations import LIFECYCLE_LABELS, lifecycle_record, topic_locator
 from ..model import Catalog, Criterion, Framework
 from ..project import ProjectPaths
+from . import criterion_size
 from .counting import COUNT_RULE, element_coverage, topic_counts
 from .exports import COLUMN_DOCS
 from .glossary_links import TermLinker
@@ -57,15 +58,6 @@ def criterion_heading(criterion: Criterion) -> str:
     label = criterion.title or short_text(criterion.text)
     return f"{criterion.number} · {label}" if criterion.number else label
 
-
-def topic_locator(criterion: Criterion) -> str:
-    """The link text in compact lists: the reader-facing locator (citations.py), and the printed
-    title when there is one: "Kwaliteitseis 4 · Titel"."""
-    label = criterion.label
-    parts = [label[:1].upper() + label[1:]] if label else []
-    if criterion.title:
-        parts.append(criterion.title)
-    return " · ".join(parts)
 
 
 def lifecycle_mark(lifecycle: dict[str, Any]) -> Markup:
@@ -195,6 +187,7 @@ def renderer(catalog: Catalog, paths: ProjectPaths, site_url: str | None, build_
     environment = make_environment(paths)
     environment.globals["link_terms"] = TermLinker(catalog).link
     environment.globals["new_term_scope"] = set
+    environment.globals["size_class"] = lambda criterion: criterion_size.size_class(criterion, catalog)
     environment.globals["framework_status"] = lambda framework: framework_status(framework, catalog)
     context = {"catalog": catalog, "build_date": build_date, "site_url": site_url or "",
                "coverage": element_coverage(catalog), "count_rule": COUNT_RULE}

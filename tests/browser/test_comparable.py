@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import run_axe, show
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -17,6 +17,7 @@ def test_comparable_links_lead_to_the_member_and_back(page, base_url, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(base_url + "kaders/midden-groningen-wmo/")
     block = page.locator('.kk-criterion[data-criterion-id="mg-vei-02"] .kk-comparable')
+    show(block)
     text = block.inner_text()
     assert text.startswith("Vergelijkbaar in andere kaders:")
     assert "Calamiteiten en ernstige incidenten melden aan de toezichthouder" in text
@@ -29,6 +30,7 @@ def test_comparable_links_lead_to_the_member_and_back(page, base_url, scheme):
     assert link.locator("xpath=following-sibling::span[1]").inner_text() == "gelijkwaardig"
     # A partial member reads "deels overlappend" (Midden-Groningen's certified system vs Twente's system).
     quality = page.locator('.kk-criterion[data-criterion-id="mg-kwa-01"] .kk-comparable')
+    show(quality)
     assert quality.locator(".kk-relation").all_inner_texts() == ["deels overlappend"] * quality.locator("a[data-comparable-member]").count()
     # The group's note and the texts side by side are in the comparison, which opens on this group.
     compare = block.get_by_role("link", name="Vergelijk naast elkaar")

@@ -6,6 +6,8 @@ import json
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import show
+
 
 def test_every_matrix_cell_equals_the_list_it_links_to(page, base_url):
     page.goto(base_url + "onderwerpen/")
@@ -51,6 +53,7 @@ def test_topic_chip_leads_to_the_topic_page_and_its_description(page, base_url):
     assert all(t["label"] and t["description"] for t in topics.values())
     page.goto(base_url + "kaders/twente-kwaliteit-2017/")
     chip = page.locator('.kk-criterion[data-criterion-id="twe-08"] a.kk-chip--tag[href$="onderwerpen/screening/"]')
+    show(chip)
     assert chip.inner_text() == topics["screening"]["label"]
     chip.click()
     page.wait_for_url("**/onderwerpen/screening/")
