@@ -41,12 +41,13 @@ class ScreenRange:
 RANGES: tuple[ScreenRange, ...] = (
     ScreenRange(None, 13.6, 4.4),                    # 320 px: the two buttons wrap
     ScreenRange("(min-width: 30em)", 21.6, 2.2),     # 480 px; buttons 44 px high below 48em
+    ScreenRange("(min-width: 48em)", 36.0, 1.6),     # 768 px
     ScreenRange("(min-width: 60em)", 33.5, 1.6),     # 960 px, with the table of contents beside
 )
 
 # Placeholder heights in rem, a geometric series: a criterion gets the first step at or above
-# its estimate, so a placeholder is at most 20 % taller than the estimate.
-STEPS: tuple[float, ...] = tuple(round(3 * 1.2 ** n, 1) for n in range(30))
+# its estimate, so a placeholder is at most 10 % taller than the estimate with its margin.
+STEPS: tuple[float, ...] = tuple(round(3 * 1.1 ** n, 1) for n in range(55))
 
 MARGIN = 1.2  # on top of the estimate: measured heights reach 1.06 times it, and other fonts differ
 

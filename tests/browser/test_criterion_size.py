@@ -27,7 +27,7 @@ def framework_pages(site_dir: Path) -> list[str]:
 
 
 # The narrowest width of each range in criterion_size.RANGES, and a wide screen.
-@pytest.mark.parametrize("width", [320, 480, 960, 1366])
+@pytest.mark.parametrize("width", [320, 480, 768, 960, 1366])
 def test_every_criterion_fits_its_placeholder(page, base_url, site_dir, width):
     page.set_viewport_size({"width": width, "height": 800})
     too_small, total_height, total_placeholder = [], 0.0, 0.0
@@ -41,8 +41,9 @@ def test_every_criterion_fits_its_placeholder(page, base_url, site_dir, width):
             if height > placeholder:
                 too_small.append(f"{relative}#{criterion_id}: {height:.0f} px in {placeholder:.0f} px")
     assert not too_small, f"{len(too_small)} criteria taller than their placeholder at {width} px: {too_small[:10]}"
-    # Erring high, but not so high that the scroll bar says little about the page.
-    assert total_placeholder <= 1.8 * total_height, f"placeholders {total_placeholder / total_height:.2f}x the real height"
+    # Erring high, but not so high that the scroll bar says little about the page (1.4-1.7x
+    # at these widths when written).
+    assert total_placeholder <= 2.0 * total_height, f"placeholders {total_placeholder / total_height:.2f}x the real height"
 
 
 def largest_page(site_dir: Path) -> str:

@@ -67,7 +67,9 @@ def test_overview_filter_state_lives_in_the_url(page, base_url):
 
 
 def test_overview_sorts_by_keyboard(page, base_url):
-    page.goto(base_url + "kaders/")
+    # Once the page's modules have run (the buttons are in the HTML, their handler comes with
+    # sortable-table.js); pressing earlier raced it.
+    page.goto(base_url + "kaders/", wait_until="networkidle")
     button = page.locator("#kk-overview thead").get_by_role("button", name="Totaal")
     button.focus()
     page.keyboard.press("Enter")
