@@ -58,10 +58,10 @@ _WIDE = set("mwMW@")
 
 
 @functools.lru_cache(maxsize=65536)
-def _text_width(text: str, bold: bool = False) -> float:
-    """A word's width in em; cached, as the same words come back in criterion after criterion."""
+def _text_width(word: str, bold: bool = False) -> float:
+    """A word's width in em; cached, as most words come back in criterion after criterion."""
     width = 0.0
-    for char in text:
+    for char in word:
         if char in _NARROW:
             width += 0.3
         elif char in _WIDE:
@@ -71,6 +71,13 @@ def _text_width(text: str, bold: bool = False) -> float:
         else:
             width += 0.54
     return width * (1.06 if bold else 1.0)
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_widths(text: str, bold: bool = False) -> tuple[float, ...]:
+    """The widths of a text's words; cached, as each text is wrapped for every range of screen
+    widths, once for the page's class and once for the stylesheet."""
+    return tuple(_text_width(word, bold) for word in text.split())
 
 
 def _lines(words: Iterable[float], column: float, space: float) -> int:
@@ -85,8 +92,7 @@ def _lines(words: Iterable[float], column: float, space: float) -> int:
 
 
 def _wrap(text: str, column_rem: float, font_rem: float, bold: bool = False) -> int:
-    column = column_rem / font_rem
-    return _lines((_text_width(word, bold) for word in text.split()), column, 0.3)
+    return _lines(_word_widths(text, bold), column_rem / font_rem, 0.3)
 
 
 # Font sizes (rem) and line heights (rem) of the parts of a criterion (site.css and the theme).
