@@ -131,7 +131,7 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
         for _, result in results:
             yield from result.items()
     fingerprints = [part.pop("fingerprint") for part in ordered]
-    yield from exports.combined_exports(catalog, paths, build_date, ordered)
+    yield from exports.combined_exports(catalog, paths, build_date, ordered, cache)
     yield from pages.render_version_pages(catalog, build_date, fingerprints, render).items()
 
 

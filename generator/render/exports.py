@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, Callable
 
+from ..cache import Cache
 from ..citations import lifecycle_warning
 from ..model import Catalog, Criterion, Framework, Item
 from ..project import ProjectPaths
@@ -116,7 +117,7 @@ def to_csv(criteria: list[Criterion], title: str, build_date: str, site_url: str
     return _csv_file(_preamble(title, build_date, criteria), _csv_rows(_rows(criteria, site_url)))
 
 
-def _xlsx_file(preamble: list[str], rows: Iterable[str], build_date: str) -> bytes:
+def _xlsx_file(preamble: list[str], rows: Iterable[str | xlsx.Deflated], build_date: str) -> bytes:
     """The workbook: the preamble, a bold header row (frozen with the preamble), the criteria's
     rows (in pieces), and a second sheet explaining the columns. Every cell is text, so nothing is
     ever read as a formula (render/xlsx.py)."""
@@ -147,7 +148,8 @@ def render_framework_exports(framework: Framework, build_date: str, site_url: st
     rows = _rows(criteria, site_url)
     preamble = _preamble(framework.title, build_date, criteria)
     own_json = _dump(framework_json(framework, build_date))
-    csv_rows, xlsx_rows = _csv_rows(rows), xlsx.rows_xml(rows)
+    # The rows compressed once, for this workbook and the combined one (render/xlsx.py).
+    csv_rows, xlsx_rows = _csv_rows(rows), xlsx.deflate(xlsx.rows_xml(rows))
     files = {f"data/{framework.id}.json": own_json,
              f"data/{framework.id}.csv": _csv_file(preamble, csv_rows),
              f"data/{framework.id}.xlsx": _xlsx_file(preamble, [xlsx_rows], build_date)}
@@ -173,10 +175,10 @@ def render_exports(catalog: Catalog, paths: ProjectPaths, build_date: str, site_
 
 
 def combined_exports(catalog: Catalog, paths: ProjectPaths, build_date: str,
-                     ordered: list[dict[str, Any]]) -> Iterator[tuple[str, bytes]]:
+                     ordered: list[dict[str, Any]], cache: Cache | None = None) -> Iterator[tuple[str, bytes]]:
     """The combined downloads joined from the frameworks' parts (in catalog order), one file at a
     time; each part is released once its file is written, so the parts and the combined files are
-    never all held at once."""
+    never all held at once. The cache keeps the workbook's compressed rows (xlsx.chain)."""
     pieces = [b'{\n "build_date": ' + json.dumps(build_date).encode("utf-8") + b',\n "frameworks": '
               + (b"[\n" if ordered else b"[]")]
     for index, part in enumerate(ordered):
@@ -185,5 +187,6 @@ def combined_exports(catalog: Catalog, paths: ProjectPaths, build_date: str,
     del pieces
     preamble = _preamble("Alle kaders", build_date, catalog.criteria())
     yield "data/criteria.csv", _csv_file(preamble, "".join(part.pop("csv") for part in ordered))
-    yield "data/criteria.xlsx", _xlsx_file(preamble, (part.pop("xlsx") for part in ordered), build_date)
+    yield "data/criteria.xlsx", _xlsx_file(preamble, xlsx.chain((part.pop("xlsx") for part in ordered), cache),
+                                           build_date)
     yield "data/normset.schema.json", (paths.schemas / "normset.schema.json").read_bytes()
