@@ -4,8 +4,8 @@ Builds the project at each scale (benchmarks/synthetic.py), serves it with gzip 
 sub-path (benchmarks/sites.py) and runs Lighthouse with Debian's Chromium three times per page
 and form factor; prints the medians as a markdown table, with the load average of the machine
 during the runs (scores under load are pessimistic). Pages: home, the largest framework page,
-the finder with a query, the self-scan with ?kader= (the largest framework); at scales above 1
-only the framework page. One command (installs the pinned Lighthouse with `npm ci` when missing):
+the finder with a query, the self-scan with ?kader= (the largest framework), at every scale.
+One command (installs the pinned Lighthouse with `npm ci` when missing):
 
     .venv/bin/python benchmarks/lighthouse.py [--scales 1,30] [--runs 3] [--forms mobile,desktop]
 
@@ -38,8 +38,6 @@ def ensure_lighthouse() -> None:
 
 def pages(site: Site, query: str) -> list[tuple[str, str]]:
     framework = ("framework page (largest)", f"kaders/{site.frameworks[0]}/")
-    if site.scale > 1:
-        return [framework]
     return [("home", ""), framework, (f"finder ?q={query}", f"zoeken/?q={query}"),
             ("self-scan ?kader=", f"zelfscan/?kader={site.frameworks[0]}")]
 
