@@ -663,18 +663,31 @@ def test_two_tabs_on_one_scan_lose_no_answer_note_delete_or_rename(context, page
     open_app(other, page.url)
     q1, q2, q3, q4 = (record["id"] for record in criteria[:4])
 
+    scores = {"Voldoet": "voldoet", "Voldoet grotendeels": "grotendeels", "Voldoet gedeeltelijk": "gedeeltelijk",
+              "Voldoet niet": "niet", "Niet van toepassing": "nvt"}
+
     def answer_in(tab, criterion_id, label):
         criterion(tab, criterion_id).get_by_role("radio", name=label, exact=True).check()
+
+    def received_by(tabs, criterion_id, field, value):
+        # Each tab has its own renderer process, which sees another's localStorage writes a
+        # moment later. A person switching tabs is slower than that; a test is not, and a
+        # save from a tab that has not yet received the last write cannot merge it.
+        for tab in tabs:
+            wait_until_stored(tab, scan_id, criterion_id, field, value)
 
     def saved() -> dict:
         return json.loads(stored(page)[PREFIX + scan_id])
 
     # The issue's case: Q1 in tab 1, Q2 in tab 2, Q3 in tab 1; notes typed in both tabs.
-    answer_in(page, q1, "Voldoet")
-    answer_in(other, q2, "Voldoet niet")
-    answer_in(page, q3, "Voldoet gedeeltelijk")
+    for tab, criterion_id, label in ((page, q1, "Voldoet"), (other, q2, "Voldoet niet"),
+                                     (page, q3, "Voldoet gedeeltelijk")):
+        answer_in(tab, criterion_id, label)
+        received_by((page, other), criterion_id, "score", scores[label])
     criterion(other, q1).get_by_label("Toelichting").fill("Uit tab 2")
+    received_by((page, other), q1, "toelichting", "Uit tab 2")
     criterion(page, q2).get_by_label("Toelichting").fill("Uit tab 1")
+    received_by((page, other), q2, "toelichting", "Uit tab 1")
     # Tab 1 shows tab 2's answer and note at once, without a reload.
     assert criterion(page, q2).get_by_role("radio", name="Voldoet niet", exact=True).is_checked()
     assert criterion(page, q1).get_by_label("Toelichting").input_value() == "Uit tab 2"
@@ -686,13 +699,15 @@ def test_two_tabs_on_one_scan_lose_no_answer_note_delete_or_rename(context, page
         window.addEventListener = function (type, ...rest) { if (type !== "storage") add.call(this, type, ...rest); }; })()""")
     open_app(deaf, base_url + f"zelfscan/?scan={scan_id}")
     criterion(other, q3).get_by_label("Toelichting").fill("Tab 2, niet gemeld")
-    # Each tab has its own renderer process, which sees another's localStorage writes a moment
-    # later; the deaf tab's save reads storage, so it must first have received that write.
-    wait_until_stored(deaf, scan_id, q3, "toelichting", "Tab 2, niet gemeld")
+    # The deaf tab's save reads storage, so it must first have received that write.
+    received_by((deaf,), q3, "toelichting", "Tab 2, niet gemeld")
     answer_in(deaf, q1, "Voldoet grotendeels")  # the newer edit of Q1's score wins
+    received_by((deaf,), q1, "score", "grotendeels")
     answers = json.loads(stored(deaf)[PREFIX + scan_id])["answers"]  # what the deaf tab's merge wrote
     assert {q: (answers[q]["score"], answers[q]["toelichting"]) for q in (q1, q2, q3)} == {
         q1: ("grotendeels", "Uit tab 2"), q2: ("niet", "Uit tab 1"), q3: ("gedeeltelijk", "Tab 2, niet gemeld")}
+
+    received_by((page, other), q1, "score", "grotendeels")
 
     # A rename in tab 2's list survives tab 1's next answer.
     other.get_by_role("link", name="Alle zelfscans").click()
