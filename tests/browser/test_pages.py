@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.model import build_catalog
 from tests.browser.conftest import run_axe
@@ -52,8 +53,14 @@ def test_copy_with_citation(page, base_url):
     assert copied.rstrip().endswith(f"/kaders/{FRAMEWORK}/#mg-vei-09")
 
 
+def filters_applied(page):
+    # filters.js is imported after the load event, so the page first shows everything.
+    page.locator("form.kk-filters[data-kk-ready]").wait_for(state="attached")
+
+
 def test_overview_filter_state_lives_in_the_url(page, base_url):
     page.goto(base_url + "kaders/")
+    filters_applied(page)
     page.locator("#kk-overview-filters").get_by_label("Domein").select_option("jeugdwet")
     assert "domein=jeugdwet" in page.url
     visible = page.locator("#kk-overview tbody tr:not(.kk-hidden)")
@@ -61,9 +68,11 @@ def test_overview_filter_state_lives_in_the_url(page, base_url):
         assert "jeugdwet" in row.get_attribute("data-domains")
     assert not page.locator(f'#kk-overview tr[data-framework="{FRAMEWORK}"]').is_visible()
     page.reload()
+    filters_applied(page)
     assert page.locator("#kk-overview-filters").get_by_label("Domein").input_value() == "jeugdwet"
     page.go_back()
-    assert page.locator(f'#kk-overview tr[data-framework="{FRAMEWORK}"]').is_visible()
+    # popstate is handled asynchronously.
+    expect(page.locator(f'#kk-overview tr[data-framework="{FRAMEWORK}"]')).to_be_visible()
 
 
 def test_overview_sorts_by_keyboard(page, base_url):
@@ -179,6 +188,7 @@ def test_matrix_cell_opens_exactly_its_criteria(page, base_url):
     number = int(cell.inner_text())
     cell.click()
     page.wait_for_url("**/themas/samenwerking/?kader=twente-kwaliteit-2017")
+    filters_applied(page)
     visible_groups = page.locator(".kk-group:visible")
     assert visible_groups.count() == 1
     assert visible_groups.first.get_attribute("data-framework") == "twente-kwaliteit-2017"

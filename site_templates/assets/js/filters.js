@@ -39,6 +39,9 @@ function apply(form, state) {
 export function initFilters(root) {
   for (const form of root.querySelectorAll("form.kk-filters")) {
     apply(form, readState(form));
+    // This module is imported after the page has loaded; the mark tells a test (or any script)
+    // that the filter in the URL has been applied.
+    form.dataset.kkReady = "true";
     form.addEventListener("change", () => {
       const params = new URLSearchParams(location.search);
       for (const select of form.querySelectorAll("select")) {
