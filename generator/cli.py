@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 
 from .errors import DataError
+from .gc_tuning import collect_less
 from .project import ProjectPaths, find_root
 
 
@@ -127,6 +128,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    collect_less()
     parser = argparse.ArgumentParser(prog="kwaliteitskaders", description=__doc__.splitlines()[0])
     parser.add_argument("--root", help="project directory (default: found from the current directory)")
     commands = parser.add_subparsers(dest="command", required=True)

@@ -49,15 +49,16 @@ def shared_inputs(paths: ProjectPaths, builder: str) -> dict[str, str]:
     }
 
 
-def clean_reasons(paths: ProjectPaths, builder: str) -> list[str]:
-    """Why the next build must be clean; empty when only changed pages need rebuilding."""
+def clean_reasons(paths: ProjectPaths, inputs: dict[str, str]) -> list[str]:
+    """Why the next build must be clean, given today's `shared_inputs`; empty when only
+    changed pages need rebuilding."""
     try:
         last = json.loads((paths.cache / SITE_BUILD_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return ["no record of a successful build"]
     if not isinstance(last, dict) or not isinstance(last.get("inputs"), dict):
         return ["no record of a successful build"]
-    reasons = [name for name, value in shared_inputs(paths, builder).items() if last["inputs"].get(name) != value]
+    reasons = [name for name, value in inputs.items() if last["inputs"].get(name) != value]
     if last.get("site") != output_state(paths.site):
         reasons.append("build/site changed since")
     return reasons
@@ -77,7 +78,9 @@ def build_site(paths: ProjectPaths, builder: str, site_url: str | None = None,
     """Generate, then build; returns the builder's exit status and why the build was clean
     (empty: only changed pages were rebuilt). Raises DataError when the data is invalid."""
     generate(paths, site_url=site_url)
-    reasons = ["--clean"] if force_clean else clean_reasons(paths, builder)
+    # Taken once, before the build: what the builder read (the builder changes none of it).
+    inputs = shared_inputs(paths, builder)
+    reasons = ["--clean"] if force_clean else clean_reasons(paths, inputs)
     record = paths.cache / SITE_BUILD_RECORD
     record.unlink(missing_ok=True)
     if reasons:
@@ -87,6 +90,6 @@ def build_site(paths: ProjectPaths, builder: str, site_url: str | None = None,
     status = subprocess.run(builder_command(paths, builder, clean=bool(reasons)), cwd=paths.root).returncode
     if status == 0:
         record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps({"inputs": shared_inputs(paths, builder), "site": output_state(paths.site)}),
+        record.write_text(json.dumps({"inputs": inputs, "site": output_state(paths.site)}),
                           encoding="utf-8")
     return status, reasons
