@@ -10,7 +10,7 @@ import markdown
 import pytest
 from mkdocs.structure.pages import _RawHTMLPreprocessor
 
-from generator.markdown_raw import END, START, RawRegionPreprocessor
+from generator.markdown_raw import END, START
 from generator.pipeline import render_site
 from generator.project import ProjectPaths
 from tests.conftest import ROOT, mkdocs_config
@@ -29,7 +29,8 @@ def configured_extensions() -> tuple[list[str], dict]:
 
 
 def unmarked(text: str) -> str:
-    return "\n".join(line for line in text.split("\n") if line not in (START, END))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as Markdown reads line ends
+    return "\n".join(line for line in lines if line not in (START, END))
 
 
 def convert(text: str, names: list[str], options: dict) -> tuple[str, markdown.Markdown]:
@@ -68,8 +69,9 @@ def test_the_bulk_of_the_large_pages_skips_both_html_parses(generated_pages, pag
     text = generated_pages[page]
     html, md = convert(text, names, options)
     assert START not in html and END not in html
-    # What the two HTML parsers still get: the page after the regions are handed over.
-    parsed = "\n".join(RawRegionPreprocessor(markdown.Markdown()).run(text.split("\n")))
+    # What Python-Markdown's whitespace normalisation and the two HTML parsers still get: the page
+    # after the regions are taken out.
+    parsed = "\n".join(md.preprocessors["kk_raw_regions"].run(text.split("\n")))
     assert len(parsed) < share * len(text)
 
 
@@ -77,8 +79,9 @@ def test_the_html_under_each_heading_is_one_region(generated_pages):
     names, options = configured_extensions()
     text = generated_pages["kaders/midden-groningen-wmo/index.md"]
     _, md = convert(text, names, options)
-    blocks = [str(block) for block in md.htmlStash.rawHtmlBlocks]
+    blocks = md.preprocessors["kk_raw_regions"].regions.html
     criteria = text.count('<div class="kk-criterion ')
+    assert not any('<div class="kk-criterion ' in str(block) for block in md.htmlStash.rawHtmlBlocks)
     # Every criterion (its heading and its block) is handed over whole, and the regions that
     # follow one another under a section heading are handed over as one, so Markdown walks over
     # one placeholder per section rather than one per criterion.
@@ -93,6 +96,13 @@ def test_the_html_under_each_heading_is_one_region(generated_pages):
     f"Tekst\n{START}\n<div><p>a</p></div>\n{END}\nmeer tekst",
     f"{START}\n<p>x</p>\n{END}\n\n{START}\n<p>y</p>\n{END}",
     f"# K\n\n{START}\n<p>x</p>\n{END}\n{START}\n<p>y</p>\n{END}\n\n\n{START}\n<p>z</p>\n{END}\n## L\n\nTekst",
+    # What Python-Markdown's whitespace normalisation changes, inside and around a region.
+    f"{START}\n<div>\n\ta\tb\n  \n</div>\n{END}\n\t\nna",
+    f"Tekst\r\n\r\n{START}\r\n<div>a\rb</div>\r\n{END}\r\n\r\nmeer",
+    f"{START}\n<div>a\x02b\x03</div>\n{END}\n\n{START}\n<p>c</p>\n{END}",
+    f"{START}\n<div>\n  \n   </div>\n{END}\n   \nna",
+    # A region after a list and before indented text, and one that is not block-level, last.
+    f"- lijst\n{START}\n<div>x</div>\n{END}\n    ingesprongen\n\n{START}\n<span>inline</span>\n{END}",
 ])
 def test_marked_html_gives_what_markdown_would_give(text):
     names, options = configured_extensions()
