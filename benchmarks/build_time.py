@@ -12,7 +12,10 @@ a child's figure includes the builder it starts). A "cold"
 build starts without build/cache and build/docs; a "warm" one after one
 normset edit (a framework title), with the cache of the build before.
 With --builders mkdocs,zensical the two builders run interleaved on the same
-tree, so machine noise hits both alike. Usage:
+tree, so machine noise hits both alike. The last column is what `make build` costs: after the
+same preparation again (another edit, or no cache), one `kwaliteitskaders build`, whose own
+generate then does the work (in the split before it, that generate finds build/docs current and
+costs a no-op's CPU on top). Usage:
 
     .venv/bin/python benchmarks/build_time.py [--runs 5] [--scales 1,10,30] [--builders mkdocs] [--kinds cold,warm]
 
@@ -107,8 +110,8 @@ def main() -> None:
     builders = args.builders.split(",")
     kinds = args.kinds.split(",")
     print("| scale | criteria | builder | build | median CPU s (generate + build) | min | max | median wall s | "
-          "peak memory MiB (child) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          "peak memory MiB (child) | `make build`: median CPU s (one `kwaliteitskaders build`) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for scale in (int(s) for s in args.scales.split(",")):
         with tempfile.TemporaryDirectory() as directory:
             project = Path(directory)
@@ -123,6 +126,7 @@ def main() -> None:
                                    capture_output=True, text=True, cwd=project)
             count = int(re.search(r"(\d+) criteria", check.stdout).group(1))
             runs: dict[tuple[str, str], list[tuple[float, float, float, int, str]]] = {}
+            single: dict[tuple[str, str], list[float]] = {}  # `make build`: kwaliteitskaders build alone
             last_builder = None
             edits = 0  # every warm build edits the title to a text no build before saw
             for run in range(args.runs):
@@ -136,13 +140,21 @@ def main() -> None:
                         prepare(project, kind, edits)
                         last_builder = builder
                         runs.setdefault((builder, kind), []).append(timed_build(project, builder))
+                        if builder != "none" and (project / "generator" / "site_build.py").exists():
+                            edits += kind == "warm"
+                            prepare(project, kind, edits)
+                            cpu, _ = run_child(build_command(builder, project), cwd=project,
+                                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                            single.setdefault((builder, kind), []).append(cpu)
             for (builder, kind), measured in runs.items():
                 total = [g + b for _, g, b, _, _ in measured]
                 _, _, _, peak, child = max(measured, key=lambda m: m[3])
                 print(f"| {scale}× | {count} | {builder} | {kind} | {statistics.median(total):.2f} "
                       f"({statistics.median(g for _, g, _, _, _ in measured):.2f} + "
                       f"{statistics.median(b for _, _, b, _, _ in measured):.2f}) | {min(total):.2f} | {max(total):.2f} | "
-                      f"{statistics.median(w for w, *_ in measured):.1f} | {peak / 1024:.0f} ({child}) |", flush=True)
+                      f"{statistics.median(w for w, *_ in measured):.1f} | {peak / 1024:.0f} ({child}) | "
+                      f"{f'{statistics.median(single[builder, kind]):.2f}' if (builder, kind) in single else '–'} |",
+                      flush=True)
             if scale == 1 and builders != ["none"]:
                 name, size, gzipped = largest_page(project)
                 print(f"\nLargest framework page at real size: {name}: {size / 1024:.0f} KiB, "
