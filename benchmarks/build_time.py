@@ -51,6 +51,9 @@ def build_command(builder: str, project: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml")]
 
 
+CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def run_child(command: list[str], **kwargs) -> tuple[float, int]:
     """CPU seconds (user + system) and peak resident memory (KiB) of one child process."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
@@ -64,7 +67,7 @@ def run_child(command: list[str], **kwargs) -> tuple[float, int]:
 def timed_build(project: Path, builder: str = "mkdocs") -> tuple[float, float, float, int, str]:
     """Wall-clock seconds, generate CPU, builder CPU, the larger peak memory (KiB) of generate + build,
     and which of the two had it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = CHILD_ENV
     start = time.perf_counter()
     # cwd=project: the project's own copy of the generator runs (see --code-from).
     generate_cpu, generate_rss = run_child([sys.executable, "-m", "generator", "--root", str(project), "generate"],
@@ -143,8 +146,7 @@ def main() -> None:
                         if builder != "none" and (project / "generator" / "site_build.py").exists():
                             edits += kind == "warm"
                             prepare(project, kind, edits)
-                            cpu, _ = run_child(build_command(builder, project), cwd=project,
-                                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                            cpu, _ = run_child(build_command(builder, project), cwd=project, env=CHILD_ENV)
                             single.setdefault((builder, kind), []).append(cpu)
             for (builder, kind), measured in runs.items():
                 total = [g + b for _, g, b, _, _ in measured]

@@ -84,7 +84,7 @@ def test_the_html_under_each_heading_is_one_region(generated_pages):
     assert not any('<div class="kk-criterion ' in str(block) for block in md.htmlStash.rawHtmlBlocks)
     # Every criterion (its heading and its block) is handed over whole, and the regions that
     # follow one another under a section heading are handed over as one, so Markdown walks over
-    # one placeholder per section rather than one per criterion.
+    # one marker per section rather than one per criterion.
     assert sum(block.count('<div class="kk-criterion ') for block in blocks) == criteria > 40
     assert all(block.count("<h") == block.count("</h") for block in blocks)
     headings = sum(1 for line in text.split("\n") if line.startswith("#"))
