@@ -69,6 +69,16 @@ def csv_rows(data: bytes) -> list[dict]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
 
+def wait_until_received(tab, name, criterion_id):
+    """Wait until tab's localStorage holds an item called name linked to criterion_id.
+
+    Each tab runs in its own renderer process, so a write made in one reaches the
+    other's storage a moment later; reading it straight away can miss it."""
+    tab.wait_for_function("""([prefix, name, cid]) => Object.keys(localStorage)
+        .filter((k) => k.startsWith(prefix)).map((k) => JSON.parse(localStorage.getItem(k)))
+        .some((item) => item.name === name && item.criteria.includes(cid))""", arg=[ITEM_PREFIX, name, criterion_id])
+
+
 def card(page, name):
     return page.locator(".kk-ev-item").filter(has=page.get_by_role("heading", level=3, name=name))
 
@@ -223,6 +233,9 @@ def test_two_tabs_add_and_link_items_without_losing_any(context, page, base_url)
         box.get_by_role("button", name="Nieuw bewijsstuk").click()
         box.get_by_label("Naam van het bewijsstuk").fill(name)
         box.get_by_role("button", name="Toevoegen en koppelen").click()
+    for tab in (page, other):
+        wait_until_received(tab, "Uit tab 1", "gmv-a1-01")
+        wait_until_received(tab, "Uit tab 2", "gmv-a1-04")
     assert [item["name"] for item in items(page)] == ["Uit tab 1", "Uit tab 2"]
     # Each tab shows the other's item at once (storage events), and can link it.
     link_existing(page, "gmv-a1-05", "Uit tab 2 (Document)")
@@ -233,6 +246,7 @@ def test_two_tabs_add_and_link_items_without_losing_any(context, page, base_url)
     page.get_by_role("button", name="Bewerk Uit tab 1").click()
     page.locator(".kk-ev-form").get_by_label("Eigenaar").fill("Tab 1")
     link_existing(other, "gmv-a1-08", "Uit tab 1 (Document)")  # while tab 1's form is open
+    wait_until_received(page, "Uit tab 1", "gmv-a1-08")
     page.get_by_role("button", name="Bewijsstuk opslaan").click()
     page.get_by_role("status").filter(has_text="is opgeslagen").wait_for()
     first, second = items(page)
