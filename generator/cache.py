@@ -102,6 +102,7 @@ class Cache:
         path = self._path(namespace, key)
         if not path.is_file():
             return False
+        self.hits += 1
         self.used.add(path)
         return True
 

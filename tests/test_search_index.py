@@ -161,3 +161,31 @@ def test_rendered_file_is_compact_json(catalog):
     data = json.loads(raw)
     assert data["version"] == 2
     assert raw == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def test_postings_joined_in_cached_shares_equal_one_join(catalog, tmp_path, monkeypatch):
+    """However the frameworks are split into shares, and whether a share comes from the cache or
+    not, the index has the same bytes; a share whose framework changed is joined again."""
+    from generator.cache import Cache
+    from generator.render import search_index
+
+    expected = render_search_index(catalog)["assets/search/finder-index.json"]
+    starts = search_index.synonym_starts(catalog)
+    parts = [search_index.framework_part(f, catalog, starts) for f in catalog.frameworks]
+    keys = [f"key-{f.id}" for f in catalog.frameworks]
+    for share_parts in (1, 5, len(parts)):
+        monkeypatch.setattr(search_index, "SHARE_PARTS", share_parts)
+        cache = Cache(tmp_path / f"cache-{share_parts}")
+        for _ in ("cold", "warm"):
+            files = render_search_index(catalog, parts, cache, keys)
+            assert files["assets/search/finder-index.json"] == expected
+        assert cache.misses == len(parts) + -(-len(parts) // share_parts)  # each part and share, once
+    # A stale share under the same key would show here: a changed part gets a new key.
+    monkeypatch.setattr(search_index, "SHARE_PARTS", 5)
+    cache = Cache(tmp_path / "cache-5")
+    changed = [dict(part) for part in parts]
+    changed[7] = search_index.framework_part(catalog.frameworks[8], catalog, starts)
+    uncached = render_search_index(catalog, changed)["assets/search/finder-index.json"]
+    assert uncached != expected
+    assert render_search_index(catalog, changed, cache, keys[:7] + ["edited"] + keys[8:])[
+        "assets/search/finder-index.json"] == uncached

@@ -394,38 +394,32 @@ def weighted_postings(part: dict[str, Any], norms: list[tuple[float, float]]) ->
     return list(postings), array("I", map(len, postings.values())), flat
 
 
+# Frameworks per share of the joined postings that is cached as a whole: an edit to one framework
+# joins its share again and reuses the others', so the final join handles one text per word and
+# share instead of one list per word and framework.
+SHARE_PARTS = 24
+
+
 def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = None, cache: Cache | None = None,
                         part_keys: list[str | None] | None = None) -> dict[str, bytes]:
     """The index file, joined from the frameworks' parts (framework_part, in catalog order; computed
-    here when not given). The criteria's JSON is joined from the parts' texts: exactly what one
-    json.dumps of the whole index writes. With a cache and each part's cache key (None: not
-    cached), a part's weighted postings are reused while its key and the field norms are the same."""
+    here when not given). The criteria's JSON is joined from the parts' texts and the postings' from
+    their shares' texts (_joined_postings): exactly what one json.dumps of the whole index writes.
+    With a cache and each part's cache key (None: not cached), a part's weighted postings and a
+    share's joined postings are reused while their keys and the field norms are the same."""
     if parts is None:
         starts = synonym_starts(catalog)
         parts = [framework_part(f, catalog, starts) for f in catalog.frameworks]
     norms = field_norms(parts)
-    norms_text = json.dumps(norms)  # part of each part's cache key
-    postings: dict[str, list[int]] = {}
     criteria: list[str] = []
     sections: list[str] = []
-    number = 0
     for framework_number, part in enumerate(parts):
         offset = len(sections)
         sections.extend(part["sections"])
         criteria.extend(f'{{"id":{id_json},"f":{framework_number},"s":{offset + section},{rest}'
                         for id_json, section, rest in part["criteria"])
-        key = part_keys[framework_number] if cache is not None and part_keys else None
-        key = digest(key, norms_text) if key else None
-        own = cache.get("postings", key) if key else None
-        if own is None:
-            own = weighted_postings(part, norms)
-            if key:
-                cache.put("postings", key, own)
-        base, position = number * POSTING_SHIFT, 0
-        for word, count in zip(own[0], own[1]):
-            postings.setdefault(word, []).extend([base + posting for posting in own[2][position:position + count]])
-            position += count
-        number += len(part["criteria"])
+    keys = part_keys if cache is not None and part_keys else [None] * len(parts)
+    postings = _joined_postings(parts, keys, norms, cache)
     vocabulary = sorted(postings)
     frameworks = catalog.frameworks
     index = {
@@ -445,13 +439,61 @@ def render_search_index(catalog: Catalog, parts: list[dict[str, Any]] | None = N
         "criteria": None,  # joined below from the parts' JSON texts
         "words": vocabulary,
         "keys": [_key_or_zero(w) for w in vocabulary],
-        "postings": [postings[w] for w in vocabulary],
+        "postings": None,  # joined below from the shares' JSON texts
         # The texts in the order a single pass would read them: every framework's titles, then the criteria.
         "synonyms": synonym_groups(catalog, [p["titles"] for p in parts] + [p["occurrences"] for p in parts]),
     }
-    text = "{" + ",".join(f"{_json(name)}:" + ("[" + ",".join(criteria) + "]" if name == "criteria" else _json(value))
+    joined = {"criteria": "[" + ",".join(criteria) + "]",
+              "postings": "[" + ",".join("[" + ",".join(postings[w]) + "]" for w in vocabulary) + "]"}
+    text = "{" + ",".join(f"{_json(name)}:" + (joined[name] if name in joined else _json(value))
                           for name, value in index.items()) + "}"
     return {"assets/search/finder-index.json": text.encode("utf-8")}
+
+
+def _joined_postings(parts: list[dict[str, Any]], part_keys: list[str | None], norms: list[tuple[float, float]],
+                     cache: Cache | None) -> dict[str, list[str]]:
+    """Per word, the postings of all parts in catalog order, as JSON texts ("0,1411,52003"), one per
+    share of SHARE_PARTS consecutive parts that uses the word. A share is cached under its parts'
+    keys, the norms and the number of its first criterion (its postings' offset)."""
+    norms_text = json.dumps(norms)
+    postings: dict[str, list[str]] = {}
+    number = 0
+    for start in range(0, len(parts), SHARE_PARTS):
+        share, keys = parts[start:start + SHARE_PARTS], part_keys[start:start + SHARE_PARTS]
+        key = digest("share", str(number), norms_text, *keys) if cache is not None and all(keys) else None
+        joined = cache.get("postings-share", key) if key else None
+        if joined is not None:
+            # Keep the parts' own postings too: the next edit to one of them joins this share again.
+            for part_key in keys:
+                cache.keep("postings", digest(part_key, norms_text))
+        else:
+            joined = _join_share(share, keys, number, norms, norms_text, cache)
+            if key:
+                cache.put("postings-share", key, joined)
+        for word, text in zip(*joined):
+            postings.setdefault(word, []).append(text)
+        number += sum(len(part["criteria"]) for part in share)
+    return postings
+
+
+def _join_share(parts: list[dict[str, Any]], part_keys: list[str | None], number: int,
+                norms: list[tuple[float, float]], norms_text: str, cache: Cache | None) -> tuple[list[str], list[str]]:
+    """The words of a share's parts and, per word, its postings over them as one JSON text;
+    `number` is the catalog number of the share's first criterion."""
+    postings: dict[str, list[int]] = {}
+    for part, part_key in zip(parts, part_keys):
+        key = digest(part_key, norms_text) if cache is not None and part_key else None
+        own = cache.get("postings", key) if key else None
+        if own is None:
+            own = weighted_postings(part, norms)
+            if key:
+                cache.put("postings", key, own)
+        base, position = number * POSTING_SHIFT, 0
+        for word, count in zip(own[0], own[1]):
+            postings.setdefault(word, []).extend([base + posting for posting in own[2][position:position + count]])
+            position += count
+        number += len(part["criteria"])
+    return list(postings), [",".join(map(str, numbers)) for numbers in postings.values()]
 
 
 def build_search_index(catalog: Catalog) -> dict[str, Any]:
