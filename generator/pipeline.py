@@ -113,7 +113,7 @@ def site_files(paths: ProjectPaths, site_url: str | None = None, build_date: str
     tasks: list[tuple[str, Any]] = [("frameworks", missing[start::step]) for start in range(min(step, len(missing)))]
     joined = len(tasks)  # the outputs joined from every framework's parts wait for these
     tasks += [("client", None)] + [("pages", (start, step)) for start in range(step)]
-    with workers.pool(len(catalog.frameworks), (catalog, render, site_url or "", build_date, starts)) as executor:
+    with workers.pool(len(missing), (catalog, render, site_url or "", build_date, starts)) as executor:
         results = zip(tasks, workers.run(executor, _render_task, tasks))
         for _, result in itertools.islice(results, joined):
             for framework_id, own, framework_parts in result:

@@ -16,7 +16,6 @@ import dataclasses
 import json
 import re
 from collections.abc import Iterator
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -137,10 +136,9 @@ class Validator:
             self.report(loaded, tuple(error.absolute_path), prefix + _schema_message(error))
         return None if schema_errors or problems else loaded
 
-    def framework_files(self, files: list[Path], raw: RawData, segment_ids: set[str],
-                        executor: Executor | None = None) -> list[LoadedFile | None]:
+    def framework_files(self, files: list[Path], raw: RawData, segment_ids: set[str]) -> list[LoadedFile | None]:
         """Load and check each normset on its own (schema, vocabularies, quotations, printed numbers),
-        in order; the ones the cache does not hold in worker processes when there is a pool.
+        in order; the ones the cache does not hold in worker processes when there are many (workers.py).
         With a cache, a result is reused while the file's bytes and everything the check reads
         (schemas, source texts, vocabulary, segments, the generator's code) are unchanged; the
         checks across files run on every build regardless."""
@@ -158,9 +156,7 @@ class Validator:
                     entries[path] = entry
         missing = [path for path in files if path not in entries]
         computed = set(missing)
-        if executor is None:
-            entries.update((path, self.check_normset(path, raw, segment_ids)) for path in missing)
-        else:
+        with workers.pool(len(missing), (self, raw, segment_ids)) as executor:
             entries.update(zip(missing, workers.run(executor, _check_normset, missing)))
         loaded_files = []
         for path in files:
@@ -679,8 +675,7 @@ def validate_project(paths: ProjectPaths, cache: Cache | None = None) -> tuple[R
         raw.segments = validator.load(paths.segments, "segments")
     segment_ids = {s["id"] for s in raw.segments.data["segments"]} if raw.segments else set()
     files = sorted(paths.frameworks.glob("*.yaml"))
-    with workers.pool(len(files), (validator, raw, segment_ids)) as executor:
-        checked = validator.framework_files(files, raw, segment_ids, executor)
+    checked = validator.framework_files(files, raw, segment_ids)
     for path, loaded in zip(files, checked):
         if loaded:
             raw.frameworks.append(loaded)

@@ -5,7 +5,9 @@ the catalog) and a task needs to carry only a few names; only results travel
 back, pickled, in the order the tasks were given, so the output does not
 depend on which worker finished first. A project below POOL_MIN_FRAMEWORKS
 frameworks is small enough that starting workers would cost more than it
-saves (measured in BENCHMARKS.md), and a process with other threads (a
+saves (measured in BENCHMARKS.md); what counts is the frameworks that need
+the work, not those the cache already holds, because forking a large parent
+costs more CPU (copy-on-write faults) than a few frameworks' work. A process with other threads (a
 dev server) is never forked, since a lock another thread holds would stay
 locked in the child: both then run the same functions in this process.
 """
@@ -32,7 +34,8 @@ def state() -> Any:
 
 @contextmanager
 def pool(frameworks: int, shared: Any) -> Iterator[Executor | None]:
-    """A pool whose workers see `shared` as state(), or None when the work is done here."""
+    """A pool whose workers see `shared` as state(), or None when the work is done here.
+    `frameworks` is the number of frameworks that need the work, not those the cache holds."""
     global _state
     _state = shared
     usable = (frameworks >= POOL_MIN_FRAMEWORKS and threading.active_count() == 1 and (os.cpu_count() or 1) > 1

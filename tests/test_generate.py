@@ -183,12 +183,12 @@ def test_generate_does_nothing_when_nothing_it_reads_changed(project, monkeypatc
     assert differing(render_site(project), docs) == []
 
 
-def _render_with_pool(root: Path, cache_dir: Path) -> tuple[list[bool], dict[str, bytes] | list[str]]:
-    """render_site with the worker pool on for any number of frameworks, in a fresh process:
+def _render_with_pool(root: Path, cache_dir: Path, pool_min: int) -> tuple[list[bool], dict[str, bytes] | list[str]]:
+    """render_site with the worker pool on from `pool_min` frameworks to work on, in a fresh process:
     (per workers.run call, whether it used the pool; the files, or the reported problems)."""
     from generator import workers
 
-    workers.POOL_MIN_FRAMEWORKS = 1
+    workers.POOL_MIN_FRAMEWORKS = pool_min
     pooled_runs: list[bool] = []
     real_run = workers.run
     workers.run = lambda executor, *a: pooled_runs.append(executor is not None) or real_run(executor, *a)
@@ -198,7 +198,8 @@ def _render_with_pool(root: Path, cache_dir: Path) -> tuple[list[bool], dict[str
         return pooled_runs, [str(problem) for problem in error.problems]
 
 
-def render_with_pool(project: ProjectPaths, cache_dir: Path) -> tuple[list[bool], dict[str, bytes] | list[str]]:
+def render_with_pool(project: ProjectPaths, cache_dir: Path,
+                     pool_min: int = 1) -> tuple[list[bool], dict[str, bytes] | list[str]]:
     """The pool is never forked from a process with other threads (generator/workers.py), and a test
     process may run servers in threads (tests/conftest.py), so this runs in a spawned process that
     has only its main thread, as the command line has."""
@@ -206,7 +207,7 @@ def render_with_pool(project: ProjectPaths, cache_dir: Path) -> tuple[list[bool]
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as executor:
-        return executor.submit(_render_with_pool, project.root, cache_dir).result()
+        return executor.submit(_render_with_pool, project.root, cache_dir, pool_min).result()
 
 
 def test_the_worker_pool_gives_the_same_files_and_reports_every_broken_file(project, tmp_path):
@@ -227,3 +228,17 @@ def test_the_worker_pool_gives_the_same_files_and_reports_every_broken_file(proj
     pooled_runs, reported = render_with_pool(project, tmp_path / "cache")
     assert pooled_runs == [True] and isinstance(reported, list)  # refused after validation, nothing rendered
     assert all(any(problem.startswith(message) for problem in reported) for message in expected), reported
+
+
+def test_a_build_that_renders_few_frameworks_forks_no_workers(project, tmp_path):
+    """Forking a large parent costs more CPU than the work of a framework or two, so after one edit
+    the cache holds every other framework and the few left are checked and rendered here."""
+    pooled_runs, _ = render_with_pool(project, tmp_path / "cache", pool_min=2)
+    assert pooled_runs == [True, True]  # cold: every framework needs checking and rendering
+    normset = project.frameworks / "midden-groningen-wmo.yaml"
+    normset.write_text(normset.read_text(encoding="utf-8").replace(
+        "title: Wmo kwaliteitskader gemeente Midden-Groningen\n", "title: Wmo kwaliteitskader Midden-Groningen (bewerkt)\n"),
+        encoding="utf-8")
+    pooled_runs, edited = render_with_pool(project, tmp_path / "cache", pool_min=2)
+    assert pooled_runs == [False, False]
+    assert differing(render_site(project, build_date=DATE), edited) == []
