@@ -14,8 +14,10 @@ Entries a build did not use are pruned at the end of a successful generate
 Files directly in build/cache are not entries: `generated.json` (pipeline.py:
 what the last generate read and wrote) and `site-build.json` (site_build.py:
 what the last successful `kwaliteitskaders build` saw, which decides whether
-the next may re-render only the changed pages). Nor is `templates/`, where Jinja
-keeps its compiled templates (render/pages.py) and checks each against its source.
+the next may re-render only the changed pages). Nor are `templates/` and
+`theme-templates/`, where Jinja keeps the compiled templates of the generator
+(render/pages.py) and of the MkDocs theme (mkdocs_hooks.py) and checks each
+against its source.
 """
 
 from __future__ import annotations

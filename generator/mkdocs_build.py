@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from generator.site_build import MKDOCS_DIRTY_NOTICE
+MKDOCS_DIRTY_NOTICE = "A 'dirty' build is being performed"  # how MkDocs' notice starts (mkdocs/commands/build.py)
 
 
 class DropDirtyNotice(logging.Filter):

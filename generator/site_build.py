@@ -31,7 +31,6 @@ from .pipeline import generate, output_state
 from .project import ProjectPaths
 
 SITE_BUILD_RECORD = "site-build.json"  # in build/cache: what the last successful site build saw
-MKDOCS_DIRTY_NOTICE = "A 'dirty' build is being performed"  # how MkDocs' notice starts (mkdocs/commands/build.py)
 
 
 def shared_inputs(paths: ProjectPaths, builder: str) -> dict[str, str]:
