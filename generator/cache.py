@@ -28,6 +28,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
+
 _VERSION = b"kk-cache-1"
 _code_digest: str | None = None
 
@@ -131,3 +133,14 @@ class Cache:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def compiled_templates(directory: Path) -> FileSystemBytecodeCache | None:
+    """Where Jinja keeps compiled templates between builds (it checks each against its template's
+    source, so a changed template is compiled again); None, compiling in memory, if the folder
+    cannot be made."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(directory))

@@ -29,10 +29,10 @@ import logging
 import os
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import clean_directory
 
+from generator.cache import compiled_templates
 from generator.mkdocs_build import drop_dirty_notice
 from generator.project import ProjectPaths
 
@@ -89,12 +89,7 @@ def on_config(config):
 
 def on_env(env, config, files):
     # Compiling Material's templates was a sixth of a build after a one-line edit.
-    directory = _paths(config).cache / THEME_TEMPLATE_CACHE
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return env  # compiled in memory, as without this hook
-    env.bytecode_cache = FileSystemBytecodeCache(str(directory))
+    env.bytecode_cache = compiled_templates(_paths(config).cache / THEME_TEMPLATE_CACHE)
     return env
 
 

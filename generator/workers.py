@@ -7,9 +7,10 @@ depend on which worker finished first. A project below POOL_MIN_FRAMEWORKS
 frameworks is small enough that starting workers would cost more than it
 saves (measured in BENCHMARKS.md); what counts is the frameworks that need
 the work, not those the cache already holds, because forking a large parent
-costs more CPU (copy-on-write faults) than a few frameworks' work. A process with other threads (a
-dev server) is never forked, since a lock another thread holds would stay
-locked in the child: both then run the same functions in this process.
+costs more CPU (copy-on-write faults) than a few frameworks' work. A process
+with other threads (a dev server) is never forked, since a lock another
+thread holds would stay locked in the child: both then run the same
+functions in this process.
 """
 
 from __future__ import annotations

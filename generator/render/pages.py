@@ -11,10 +11,11 @@ import re
 from datetime import date
 from typing import Any, Callable
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
 
 from .. import markdown_raw
+from ..cache import compiled_templates
 from ..citations import LIFECYCLE_LABELS, lifecycle_record, topic_locator
 from ..model import Catalog, Criterion, Framework
 from ..project import ProjectPaths
@@ -81,20 +82,9 @@ def raw_region(html: str) -> Markup:
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
-def _bytecode_cache(paths: ProjectPaths) -> FileSystemBytecodeCache | None:
-    """Compiled templates kept under build/cache/templates (Jinja checks each against its source),
-    so a warm generate does not compile every template again; none if the folder cannot be made."""
-    directory = paths.cache / "templates"
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(directory))
-
-
 def make_environment(paths: ProjectPaths) -> Environment:
     environment = Environment(
-        bytecode_cache=_bytecode_cache(paths),
+        bytecode_cache=compiled_templates(paths.cache / "templates"),  # a warm generate compiles none again
         loader=FileSystemLoader(paths.templates / "pages"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
